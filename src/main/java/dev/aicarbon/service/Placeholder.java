@@ -1,0 +1,2 @@
+package dev.aicarbon.service;
+class Placeholder {}
