@@ -1,0 +1,66 @@
+package dev.aicarbon.service;
+
+import dev.aicarbon.service.db.EmbeddedDatabase;
+import dev.aicarbon.service.demo.DemoLoader;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Entry point. Without a configured database it starts an embedded PostgreSQL before
+ * Quarkus reads its configuration, so the datasource finds a server already listening.
+ *
+ * <p>{@code --demo} loads the bundled sample month and allocates it once the service is up.
+ */
+@QuarkusMain
+public class CarbonApplication implements QuarkusApplication {
+
+    static final String JDBC_URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    static final String JDBC_URL_ENV = "QUARKUS_DATASOURCE_JDBC_URL";
+
+    @Inject
+    DemoLoader demoLoader;
+
+    public static void main(String... args) {
+        EmbeddedDatabase embedded = startEmbeddedIfUnconfigured();
+        Quarkus.run(CarbonApplication.class, (exitCode, failure) -> {
+            if (embedded != null) {
+                embedded.close();
+            }
+            System.exit(exitCode);
+        }, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        if (Arrays.asList(args).contains("--demo")) {
+            demoLoader.loadAndAllocate();
+        }
+        Quarkus.waitForExit();
+        return 0;
+    }
+
+    private static EmbeddedDatabase startEmbeddedIfUnconfigured() {
+        if (configured(System.getProperty(JDBC_URL_PROPERTY)) || configured(System.getenv(JDBC_URL_ENV))) {
+            return null;
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory().resolve("pgdata"));
+        System.setProperty(JDBC_URL_PROPERTY, embedded.jdbcUrl());
+        System.setProperty("quarkus.datasource.username", embedded.username());
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
+        return embedded;
+    }
+
+    /** {@code carbon.data-dir} or {@code CARBON_DATA_DIR}, else {@code ./data}. */
+    static Path dataDirectory() {
+        String configuredDir = System.getProperty("carbon.data-dir", System.getenv("CARBON_DATA_DIR"));
+        return Path.of(configured(configuredDir) ? configuredDir : "data").toAbsolutePath();
+    }
+
+    private static boolean configured(String value) {
+        return value != null && !value.isBlank();
+    }
+}

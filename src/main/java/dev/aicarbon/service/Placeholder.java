@@ -1,2 +1,0 @@
-package dev.aicarbon.service;
-class Placeholder {}

@@ -1,0 +1,59 @@
+package dev.aicarbon.service.api;
+
+import dev.aicarbon.service.allocation.AllocationService;
+import dev.aicarbon.service.allocation.RunView;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/allocations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Allocations", description = "Allocation runs of a month")
+public class AllocationResource {
+
+    @Inject
+    AllocationService allocations;
+
+    /** The body of an allocation request. */
+    public record AllocationRequest(String month) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Allocate a month's provider emissions to ML projects",
+            description = "Splits every emissions cell of the month over its usage lines and "
+                    + "attributes them to projects by tag. Publishes the run and supersedes the "
+                    + "month's previous one. Totals in kgCO2e; per component, input = projects + "
+                    + "buckets exactly.")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "400", description = "month missing or not YYYY-MM")
+    @APIResponse(responseCode = "422", description = "Nothing imported for that month")
+    public RunView allocate(AllocationRequest request) {
+        String month = request == null ? null : request.month();
+        return allocations.allocate(Months.required("month", month));
+    }
+
+    @GET
+    @Operation(summary = "List runs, newest first, optionally of one month")
+    public List<RunView> list(@QueryParam("month") String month) {
+        return allocations.list(Months.optional("month", month));
+    }
+
+    @GET
+    @Path("/{runId}")
+    @Operation(summary = "One run")
+    public RunView get(@PathParam("runId") long runId) {
+        return allocations.find(runId).orElseThrow(() -> new NotFoundException("no allocation run " + runId));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.aicarbon.service.api;
+
+import dev.aicarbon.service.projects.ProjectService;
+import dev.aicarbon.service.projects.ProjectView;
+import dev.aicarbon.service.query.EmissionsQuery;
+import dev.aicarbon.service.query.EmissionsReport;
+import dev.aicarbon.service.query.GroupKey;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects", description = "The ML project registry and each project's emissions")
+public class ProjectResource {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    EmissionsQuery emissions;
+
+    @GET
+    @Operation(summary = "List projects with their latest month's emissions (kgCO2e)")
+    public List<ProjectView> list() {
+        return projects.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a project", description = "Projects named by usage tags are "
+            + "registered on import as discovered; this registers one ahead, with its details.")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "400", description = "Name malformed or reserved")
+    @APIResponse(responseCode = "409", description = "A project of that name exists")
+    public Response register(ProjectService.Registration registration) {
+        return Response.status(201).entity(projects.register(registration)).build();
+    }
+
+    @GET
+    @Path("/{project}")
+    @Operation(summary = "One project")
+    @APIResponse(responseCode = "404", description = "Unknown project")
+    public ProjectView get(@PathParam("project") String project) {
+        return projects.find(project).orElseThrow(() -> unknown(project));
+    }
+
+    @GET
+    @Path("/{project}/emissions")
+    @Operation(summary = "A project's allocated emissions in kgCO2e",
+            description = "Rows of published allocation runs between from and to (inclusive), "
+                    + "grouped by the groupBy keys: month, provider, account, region, service, "
+                    + "workload, stage (repeat the parameter or separate with commas). Each row "
+                    + "carries scope 1, scope 2 location-based and market-based, scope 3, "
+                    + "scope-combined totals, totalLocation (1 + 2 location + 3) and totalMarket "
+                    + "(1 + 2 market + 3), in kgCO2e, and its flags.")
+    @APIResponse(responseCode = "400", description = "A parameter is malformed; the answer names it")
+    @APIResponse(responseCode = "404", description = "Unknown project")
+    public EmissionsReport emissions(@PathParam("project") String project,
+            @Parameter(description = "First month, YYYY-MM; default the latest allocated month")
+            @QueryParam("from") String from,
+            @Parameter(description = "Last month, YYYY-MM, inclusive; default from")
+            @QueryParam("to") String to,
+            @Parameter(description = "Keys to group by") @QueryParam("groupBy") List<String> groupBy) {
+        if (projects.find(project).isEmpty()) {
+            throw unknown(project);
+        }
+        List<GroupKey> keys = GroupKey.parse(groupBy, EnumSet.complementOf(EnumSet.of(GroupKey.PROJECT)));
+        MonthRange range = MonthRange.of(from, to, () -> emissions.latestMonth(project));
+        return emissions.report(project, range.from(), range.to(), keys);
+    }
+
+    private static NotFoundException unknown(String project) {
+        return new NotFoundException("no project " + project);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.aicarbon.service.imports;
+
+import dev.aicarbon.providers.emissions.EmissionsRow;
+import dev.aicarbon.service.model.EmissionsCellRecord;
+
+/** Stores provider emissions cells. */
+final class EmissionsLoader extends BatchLoader<EmissionsRow> {
+
+    EmissionsLoader(long importId, Quarantine quarantine) {
+        super(importId, quarantine);
+    }
+
+    @Override
+    protected RestatedKey store(EmissionsRow row) {
+        EmissionsCellRecord cell = new EmissionsCellRecord();
+        cell.importId = importId;
+        cell.rowNumber = row.row();
+        cell.provider = row.provider();
+        cell.accountId = row.accountId();
+        cell.month = row.month().toString();
+        cell.region = row.region();
+        cell.service = row.service();
+        cell.scopeCombined = row.scopeCombined();
+        cell.scope1KgCo2e = row.scope1KgCo2e();
+        cell.scope2LocationKgCo2e = row.scope2LocationKgCo2e();
+        cell.scope2MarketKgCo2e = row.scope2MarketKgCo2e();
+        cell.scope3KgCo2e = row.scope3KgCo2e();
+        cell.totalLocationKgCo2e = row.totalLocationKgCo2e();
+        cell.totalMarketKgCo2e = row.totalMarketKgCo2e();
+        cell.persist();
+        return new RestatedKey(cell.provider, cell.accountId, cell.month);
+    }
+
+    @Override
+    protected long supersedeEarlier(RestatedKey key) {
+        return EmissionsCellRecord.update(
+                "supersededBy = ?1 where supersededBy is null and importId <> ?1"
+                        + " and provider = ?2 and accountId = ?3 and month = ?4",
+                importId, key.provider(), key.accountId(), key.month());
+    }
+}

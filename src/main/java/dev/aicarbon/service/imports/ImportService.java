@@ -1,0 +1,174 @@
+package dev.aicarbon.service.imports;
+
+import dev.aicarbon.providers.csv.ReadSummary;
+import dev.aicarbon.providers.csv.RowSink;
+import dev.aicarbon.providers.emissions.EmissionsCsvReader;
+import dev.aicarbon.providers.focus.FocusCsvReader;
+import dev.aicarbon.service.config.CarbonConfig;
+import dev.aicarbon.service.model.AllocationRun;
+import dev.aicarbon.service.model.ImportBatch;
+import dev.aicarbon.service.model.QuarantinedRow;
+import dev.aicarbon.service.projects.ProjectRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports FOCUS usage and provider emissions files.
+ *
+ * <p>An import is one transaction: a file refused as a whole leaves nothing behind. Content
+ * already imported byte for byte is recognised by its SHA-256 and not stored again. Rows of
+ * a file replace those of earlier files for the same provider, account and month (a
+ * restatement), and any published allocation of a month the file touches becomes stale.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    private final FocusCsvReader focusReader = new FocusCsvReader();
+    private final EmissionsCsvReader emissionsReader = new EmissionsCsvReader();
+
+    @Inject
+    CarbonConfig config;
+
+    @Inject
+    ProjectRegistry projects;
+
+    @Transactional
+    public ImportSummary importFocus(InputStream body, String source) {
+        return importFile(ImportBatch.FOCUS, body, source, focusReader::read,
+                (importId, quarantine) -> new FocusLoader(importId, quarantine, projects.discovery()));
+    }
+
+    @Transactional
+    public ImportSummary importEmissions(InputStream body, String source) {
+        return importFile(ImportBatch.EMISSIONS, body, source, emissionsReader::read,
+                EmissionsLoader::new);
+    }
+
+    /** How one file format is read: a provider reader's {@code read} method. */
+    @FunctionalInterface
+    private interface FileReader<T> {
+        ReadSummary read(InputStream in, String source, RowSink<T> sink);
+    }
+
+    @FunctionalInterface
+    private interface LoaderFactory<T> {
+        BatchLoader<T> create(long importId, Quarantine quarantine);
+    }
+
+    private <T> ImportSummary importFile(String kind, InputStream body, String source,
+            FileReader<T> reader, LoaderFactory<T> loaders) {
+        try (SpooledBody spooled = SpooledBody.of(body)) {
+            Optional<ImportBatch> earlier = ImportBatch.findByContent(kind, spooled.sha256());
+            if (earlier.isPresent()) {
+                return duplicateOf(earlier.get());
+            }
+            ImportBatch batch = newBatch(kind, source, spooled.sha256());
+            Quarantine quarantine = new Quarantine(batch.id, config.imports().errorsListed());
+            BatchLoader<T> loader = loaders.create(batch.id, quarantine);
+            ReadSummary read;
+            try (InputStream in = spooled.open()) {
+                read = reader.read(in, source, loader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the buffered import body", e);
+            }
+            loader.afterRead();
+            return finish(batch, read, loader, quarantine);
+        }
+    }
+
+    /** The summary of an earlier import, with its first quarantined rows. */
+    @Transactional
+    public Optional<ImportSummary> find(long importId) {
+        return ImportBatch.<ImportBatch>findByIdOptional(importId)
+                .map(batch -> summaryOf(batch, false, List.of(), List.of()));
+    }
+
+    private ImportBatch newBatch(String kind, String source, String sha256) {
+        ImportBatch batch = new ImportBatch();
+        batch.kind = kind;
+        batch.source = source;
+        batch.contentSha256 = sha256;
+        batch.receivedAt = Instant.now();
+        batch.persistAndFlush();
+        return batch;
+    }
+
+    /** Records the counts, replaces restated data and marks allocations stale. */
+    private ImportSummary finish(ImportBatch batch, ReadSummary read, BatchLoader<?> loader,
+            Quarantine quarantine) {
+        List<RestatedKey> restated = supersedeEarlier(loader);
+        List<String> staleMonths = markAllocationsStale(loader);
+        ImportBatch.update("rowsRead = ?1, rowsAccepted = ?2, rowsQuarantined = ?3 where id = ?4",
+                read.rowsRead(), read.rowsAccepted(), read.rowsQuarantined(), batch.id);
+        batch.rowsRead = read.rowsRead();
+        batch.rowsAccepted = read.rowsAccepted();
+        batch.rowsQuarantined = read.rowsQuarantined();
+        LOG.infof("Import %d (%s, %s): %d rows read, %d accepted, %d quarantined, %d keys restated",
+                batch.id, batch.kind, batch.source, read.rowsRead(), read.rowsAccepted(),
+                read.rowsQuarantined(), restated.size());
+        if (read.rowsQuarantined() > 0) {
+            LOG.warnf("Import %d quarantined %d rows; see /api/v1/imports/%d/quarantine",
+                    batch.id, read.rowsQuarantined(), batch.id);
+        }
+        return new ImportSummary(batch.id, batch.kind, batch.source, batch.contentSha256,
+                batch.receivedAt, false, read.rowsRead(), read.rowsAccepted(),
+                read.rowsQuarantined(), quarantine.listed(),
+                read.rowsQuarantined() > quarantine.listed().size(), restated, staleMonths);
+    }
+
+    private static List<RestatedKey> supersedeEarlier(BatchLoader<?> loader) {
+        List<RestatedKey> restated = new ArrayList<>();
+        for (RestatedKey key : loader.keys()) {
+            if (loader.supersedeEarlier(key) > 0) {
+                restated.add(key);
+            }
+        }
+        return restated;
+    }
+
+    private static List<String> markAllocationsStale(BatchLoader<?> loader) {
+        TreeSet<String> months = new TreeSet<>();
+        loader.keys().forEach(key -> months.add(key.month()));
+        if (months.isEmpty()) {
+            return List.of();
+        }
+        List<String> published = AllocationRun.<AllocationRun>list(
+                        "status = ?1 and month in ?2", AllocationRun.CURRENT, months)
+                .stream()
+                .map(run -> run.month)
+                .sorted()
+                .toList();
+        AllocationRun.update("status = ?1 where status = ?2 and month in ?3",
+                AllocationRun.STALE, AllocationRun.CURRENT, months);
+        return published;
+    }
+
+    private ImportSummary duplicateOf(ImportBatch earlier) {
+        LOG.debugf("Content already imported as import %d; nothing stored", earlier.id);
+        return summaryOf(earlier, true, List.of(), List.of());
+    }
+
+    private ImportSummary summaryOf(ImportBatch batch, boolean duplicate,
+            List<RestatedKey> restated, List<String> staleMonths) {
+        int listedAtMost = config.imports().errorsListed();
+        List<ImportError> errors = QuarantinedRow.listForImport(batch.id, listedAtMost).stream()
+                .map(row -> new ImportError(row.rowNumber, row.columnName, row.reason))
+                .toList();
+        return new ImportSummary(batch.id, batch.kind, batch.source, batch.contentSha256,
+                batch.receivedAt, duplicate, batch.rowsRead, batch.rowsAccepted,
+                batch.rowsQuarantined, errors, batch.rowsQuarantined > errors.size(),
+                restated, staleMonths);
+    }
+}

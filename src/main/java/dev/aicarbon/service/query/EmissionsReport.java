@@ -1,0 +1,18 @@
+package dev.aicarbon.service.query;
+
+import dev.aicarbon.service.api.KgCo2eView;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The answer to an emissions query: grouped rows and their totals. */
+@Schema(description = "Emissions of published allocation runs, in kgCO2e, grouped as asked")
+public record EmissionsReport(
+        @Schema(description = "The project asked for; null for all projects and buckets")
+        String project,
+        String from,
+        String to,
+        List<String> groupBy,
+        List<EmissionsRowView> rows,
+        @Schema(description = "Sum of all rows")
+        EmissionsRowView totals) {
+}

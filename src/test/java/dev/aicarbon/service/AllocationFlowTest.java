@@ -1,0 +1,179 @@
+package dev.aicarbon.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Import, allocate and query one hand-computed month through the REST API. */
+@QuarkusTest
+class AllocationFlowTest extends ApiTest {
+
+    @BeforeEach
+    void importHandMonth() {
+        importFocus(HandMonth.FOCUS).statusCode(201);
+        importEmissions(HandMonth.EMISSIONS).statusCode(201);
+    }
+
+    @Test
+    void allocationRunConservesEveryComponent() {
+        allocate(HandMonth.MONTH)
+                .statusCode(200)
+                .body("month", equalTo("2026-11"))
+                .body("status", equalTo("current"))
+                .body("inputs.emissionsCells", equalTo(2))
+                .body("inputs.usageLines", equalTo(4))
+                .body("inputs.cellsUnmatched", equalTo(1))
+                .body("totals.input.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("600")))
+                .body("totals.input.scopeCombinedLocationKgCo2e", comparesEqualTo(new BigDecimal("40")))
+                .body("totals.projects.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("500")))
+                .body("totals.projects.scope2MarketKgCo2e", comparesEqualTo(new BigDecimal("250")))
+                .body("totals.projects.scope3KgCo2e", comparesEqualTo(new BigDecimal("50")))
+                .body("totals.buckets.unallocated.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("100")))
+                .body("totals.buckets.unmatched.scopeCombinedLocationKgCo2e", comparesEqualTo(new BigDecimal("40")))
+                .body("totals.buckets.unmatched.scopeCombinedMarketKgCo2e", comparesEqualTo(new BigDecimal("20")));
+    }
+
+    @Test
+    void projectEmissionsMatchTheHandComputation() {
+        allocate(HandMonth.MONTH).statusCode(200);
+
+        given()
+                .queryParam("from", "2026-11")
+                .queryParam("to", "2026-11")
+                .when()
+                .get("/api/v1/projects/alpha/emissions")
+                .then()
+                .statusCode(200)
+                .body("totals.scope1KgCo2e", comparesEqualTo(BigDecimal.ZERO))
+                .body("totals.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("375")))
+                .body("totals.scope2MarketKgCo2e", comparesEqualTo(new BigDecimal("187.5")))
+                .body("totals.scope3KgCo2e", comparesEqualTo(new BigDecimal("37.5")))
+                .body("totals.totalLocationKgCo2e", comparesEqualTo(new BigDecimal("412.5")))
+                .body("totals.totalMarketKgCo2e", comparesEqualTo(new BigDecimal("225")))
+                .body("totals.flags", hasItem("shared-split"));
+    }
+
+    @Test
+    void groupsAProjectByStageAndWorkload() {
+        allocate(HandMonth.MONTH).statusCode(200);
+
+        given()
+                .queryParam("groupBy", "stage,workload")
+                .when()
+                .get("/api/v1/projects/alpha/emissions")
+                .then()
+                .statusCode(200)
+                .body("groupBy", contains("stage", "workload"))
+                .body("rows", hasSize(2))
+                .body("rows[0].stage", nullValue())
+                .body("rows[0].totalLocationKgCo2e", comparesEqualTo(new BigDecimal("82.5")))
+                .body("rows[0].flags", contains("shared-split"))
+                .body("rows[1].stage", equalTo("training"))
+                .body("rows[1].workload", equalTo("train-1"))
+                .body("rows[1].totalLocationKgCo2e", comparesEqualTo(new BigDecimal("330")));
+    }
+
+    @Test
+    void dashboardViewShowsBucketsAsPseudoProjectsAndAddsUpToTheInput() {
+        allocate(HandMonth.MONTH).statusCode(200);
+
+        List<String> consumers = given()
+                .queryParam("month", "2026-11")
+                .queryParam("groupBy", "project")
+                .when()
+                .get("/api/v1/emissions")
+                .then()
+                .statusCode(200)
+                .body("rows.find { it.project == 'beta' }.totalMarketKgCo2e", comparesEqualTo(new BigDecimal("75")))
+                .body("rows.find { it.project == 'unallocated' }.totalLocationKgCo2e",
+                        comparesEqualTo(new BigDecimal("110")))
+                .body("rows.find { it.project == 'unmatched' }.flags", contains("scope-combined"))
+                .body("totals.totalLocationKgCo2e", comparesEqualTo(new BigDecimal("700")))
+                .body("totals.totalMarketKgCo2e", comparesEqualTo(new BigDecimal("380")))
+                .extract()
+                .jsonPath()
+                .getList("rows.project");
+        assertThat(consumers).containsExactly("alpha", "beta", "unallocated", "unmatched");
+    }
+
+    @Test
+    void rerunWithUnchangedInputsSupersedesInsteadOfAdding() {
+        int first = allocate(HandMonth.MONTH).statusCode(200).extract().path("runId");
+        int second = allocate(HandMonth.MONTH)
+                .statusCode(200)
+                .body("totals.projects.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("500")))
+                .extract()
+                .path("runId");
+
+        assertThat(second).isNotEqualTo(first);
+        given().when().get("/api/v1/allocations/" + first).then()
+                .body("status", equalTo("superseded"))
+                .body("supersededBy", equalTo(second));
+        given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
+                .body("totals.totalLocationKgCo2e", comparesEqualTo(new BigDecimal("700")));
+    }
+
+    @Test
+    void restatementReplacesTheCellAndMarksTheMonthStale() {
+        allocate(HandMonth.MONTH).statusCode(200);
+
+        importEmissions(HandMonth.EMISSIONS_RESTATED)
+                .statusCode(201)
+                .body("restated", hasSize(1))
+                .body("restated[0].provider", equalTo("azure"))
+                .body("restated[0].accountId", equalTo("sub-a"))
+                .body("staleMonths", contains("2026-11"));
+        given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
+                .body("totals.flags", hasItem("stale"))
+                .body("totals.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("600")));
+
+        allocate(HandMonth.MONTH)
+                .statusCode(200)
+                .body("totals.input.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("1200")))
+                .body("totals.input.scopeCombinedLocationKgCo2e", comparesEqualTo(new BigDecimal("40")));
+        given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
+                .body("totals.flags", not(hasItem("stale")))
+                .body("totals.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("1200")));
+    }
+
+    @Test
+    void reimportingIdenticalContentStoresNothingNew() {
+        long linesBefore = database.count("usage_line");
+        int firstId = given().when().get("/api/v1/imports").then().extract().path("[1].id");
+
+        importFocus(HandMonth.FOCUS)
+                .statusCode(200)
+                .body("duplicate", equalTo(true))
+                .body("importId", equalTo(firstId))
+                .body("rowsAccepted", equalTo(5));
+
+        assertThat(database.count("usage_line")).isEqualTo(linesBefore);
+        assertThat(database.count("import_batch")).isEqualTo(2);
+    }
+
+    @Test
+    void projectsListCarriesTheLatestMonthTotals() {
+        allocate(HandMonth.MONTH).statusCode(200);
+
+        given().when().get("/api/v1/projects").then()
+                .statusCode(200)
+                .body("name", contains("alpha", "beta"))
+                .body("[0].discovered", equalTo(true))
+                .body("[0].workloads", contains("train-1"))
+                .body("[0].latestMonth", equalTo("2026-11"))
+                .body("[0].latestMonthEmissions.totalLocationKgCo2e", comparesEqualTo(new BigDecimal("412.5")))
+                .body("[1].latestMonthEmissions.totalMarketKgCo2e", comparesEqualTo(new BigDecimal("75")));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.aicarbon.service;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the REST tests: a clean database before each test, decimals read back as
+ * {@link java.math.BigDecimal} so that kgCO2e compare exactly.
+ */
+@QuarkusTestResource(DatabaseResource.class)
+public abstract class ApiTest {
+
+    @Inject
+    protected Database database;
+
+    @BeforeEach
+    void cleanDatabase() {
+        database.reset();
+        RestAssured.config = RestAssured.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    protected static ValidatableResponse importFocus(String csv) {
+        return given()
+                .contentType("text/csv")
+                .queryParam("source", "focus-test.csv")
+                .body(csv)
+                .when()
+                .post("/api/v1/imports/focus")
+                .then();
+    }
+
+    protected static ValidatableResponse importEmissions(String csv) {
+        return given()
+                .contentType("text/csv")
+                .queryParam("source", "emissions-test.csv")
+                .body(csv)
+                .when()
+                .post("/api/v1/imports/emissions")
+                .then();
+    }
+
+    protected static ValidatableResponse allocate(String month) {
+        return given()
+                .contentType("application/json")
+                .body("{\"month\":\"" + month + "\"}")
+                .when()
+                .post("/api/v1/allocations")
+                .then();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.aicarbon.service;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Empties every table, so that no test depends on another's data or order. */
+@ApplicationScoped
+public class Database {
+
+    @Transactional
+    public void reset() {
+        Panache.getEntityManager()
+                .createNativeQuery("truncate import_batch, quarantined_row, usage_line, emissions_cell,"
+                        + " project, workload, allocation_run, allocation_run_total, allocation_row")
+                .executeUpdate();
+    }
+
+    @Transactional
+    public long count(String table) {
+        Object count = Panache.getEntityManager()
+                .createNativeQuery("select count(*) from " + table)
+                .getSingleResult();
+        return ((Number) count).longValue();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.aicarbon.service.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default keeps its data in the chosen directory across restarts. */
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void keepsDataAcrossRestartsInTheChosenDirectory() throws SQLException {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dataDirectory);
+                Connection connection = connect(first);
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (kg_co2e numeric)");
+            statement.execute("insert into kept values (12.5)");
+        }
+
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(dataDirectory);
+                Connection connection = connect(second);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select kg_co2e from kept")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getBigDecimal(1)).isEqualByComparingTo("12.5");
+        }
+        assertThat(dataDirectory.resolve("PG_VERSION")).exists();
+    }
+
+    private static Connection connect(EmbeddedDatabase database) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
+    }
+}
