@@ -2,7 +2,6 @@ package dev.aicarbon.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,7 +10,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +33,14 @@ class AllocationFlowTest extends ApiTest {
                 .body("inputs.emissionsCells", equalTo(2))
                 .body("inputs.usageLines", equalTo(4))
                 .body("inputs.cellsUnmatched", equalTo(1))
-                .body("totals.input.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("600")))
-                .body("totals.input.scopeCombinedLocationKgCo2e", comparesEqualTo(new BigDecimal("40")))
-                .body("totals.projects.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("500")))
-                .body("totals.projects.scope2MarketKgCo2e", comparesEqualTo(new BigDecimal("250")))
-                .body("totals.projects.scope3KgCo2e", comparesEqualTo(new BigDecimal("50")))
-                .body("totals.buckets.unallocated.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("100")))
-                .body("totals.buckets.unmatched.scopeCombinedLocationKgCo2e", comparesEqualTo(new BigDecimal("40")))
-                .body("totals.buckets.unmatched.scopeCombinedMarketKgCo2e", comparesEqualTo(new BigDecimal("20")));
+                .body("totals.input.scope2LocationKgCo2e", kg("600"))
+                .body("totals.input.scopeCombinedLocationKgCo2e", kg("40"))
+                .body("totals.projects.scope2LocationKgCo2e", kg("500"))
+                .body("totals.projects.scope2MarketKgCo2e", kg("250"))
+                .body("totals.projects.scope3KgCo2e", kg("50"))
+                .body("totals.buckets.unallocated.scope2LocationKgCo2e", kg("100"))
+                .body("totals.buckets.unmatched.scopeCombinedLocationKgCo2e", kg("40"))
+                .body("totals.buckets.unmatched.scopeCombinedMarketKgCo2e", kg("20"));
     }
 
     @Test
@@ -56,12 +54,12 @@ class AllocationFlowTest extends ApiTest {
                 .get("/api/v1/projects/alpha/emissions")
                 .then()
                 .statusCode(200)
-                .body("totals.scope1KgCo2e", comparesEqualTo(BigDecimal.ZERO))
-                .body("totals.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("375")))
-                .body("totals.scope2MarketKgCo2e", comparesEqualTo(new BigDecimal("187.5")))
-                .body("totals.scope3KgCo2e", comparesEqualTo(new BigDecimal("37.5")))
-                .body("totals.totalLocationKgCo2e", comparesEqualTo(new BigDecimal("412.5")))
-                .body("totals.totalMarketKgCo2e", comparesEqualTo(new BigDecimal("225")))
+                .body("totals.scope1KgCo2e", kg("0"))
+                .body("totals.scope2LocationKgCo2e", kg("375"))
+                .body("totals.scope2MarketKgCo2e", kg("187.5"))
+                .body("totals.scope3KgCo2e", kg("37.5"))
+                .body("totals.totalLocationKgCo2e", kg("412.5"))
+                .body("totals.totalMarketKgCo2e", kg("225"))
                 .body("totals.flags", hasItem("shared-split"));
     }
 
@@ -78,11 +76,11 @@ class AllocationFlowTest extends ApiTest {
                 .body("groupBy", contains("stage", "workload"))
                 .body("rows", hasSize(2))
                 .body("rows[0].stage", nullValue())
-                .body("rows[0].totalLocationKgCo2e", comparesEqualTo(new BigDecimal("82.5")))
+                .body("rows[0].totalLocationKgCo2e", kg("82.5"))
                 .body("rows[0].flags", contains("shared-split"))
                 .body("rows[1].stage", equalTo("training"))
                 .body("rows[1].workload", equalTo("train-1"))
-                .body("rows[1].totalLocationKgCo2e", comparesEqualTo(new BigDecimal("330")));
+                .body("rows[1].totalLocationKgCo2e", kg("330"));
     }
 
     @Test
@@ -96,12 +94,12 @@ class AllocationFlowTest extends ApiTest {
                 .get("/api/v1/emissions")
                 .then()
                 .statusCode(200)
-                .body("rows.find { it.project == 'beta' }.totalMarketKgCo2e", comparesEqualTo(new BigDecimal("75")))
+                .body("rows.find { it.project == 'beta' }.totalMarketKgCo2e", kg("75"))
                 .body("rows.find { it.project == 'unallocated' }.totalLocationKgCo2e",
-                        comparesEqualTo(new BigDecimal("110")))
+                        kg("110"))
                 .body("rows.find { it.project == 'unmatched' }.flags", contains("scope-combined"))
-                .body("totals.totalLocationKgCo2e", comparesEqualTo(new BigDecimal("700")))
-                .body("totals.totalMarketKgCo2e", comparesEqualTo(new BigDecimal("380")))
+                .body("totals.totalLocationKgCo2e", kg("700"))
+                .body("totals.totalMarketKgCo2e", kg("380"))
                 .extract()
                 .jsonPath()
                 .getList("rows.project");
@@ -113,7 +111,7 @@ class AllocationFlowTest extends ApiTest {
         int first = allocate(HandMonth.MONTH).statusCode(200).extract().path("runId");
         int second = allocate(HandMonth.MONTH)
                 .statusCode(200)
-                .body("totals.projects.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("500")))
+                .body("totals.projects.scope2LocationKgCo2e", kg("500"))
                 .extract()
                 .path("runId");
 
@@ -122,7 +120,7 @@ class AllocationFlowTest extends ApiTest {
                 .body("status", equalTo("superseded"))
                 .body("supersededBy", equalTo(second));
         given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
-                .body("totals.totalLocationKgCo2e", comparesEqualTo(new BigDecimal("700")));
+                .body("totals.totalLocationKgCo2e", kg("700"));
     }
 
     @Test
@@ -137,15 +135,15 @@ class AllocationFlowTest extends ApiTest {
                 .body("staleMonths", contains("2026-11"));
         given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
                 .body("totals.flags", hasItem("stale"))
-                .body("totals.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("600")));
+                .body("totals.scope2LocationKgCo2e", kg("600"));
 
         allocate(HandMonth.MONTH)
                 .statusCode(200)
-                .body("totals.input.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("1200")))
-                .body("totals.input.scopeCombinedLocationKgCo2e", comparesEqualTo(new BigDecimal("40")));
+                .body("totals.input.scope2LocationKgCo2e", kg("1200"))
+                .body("totals.input.scopeCombinedLocationKgCo2e", kg("40"));
         given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
                 .body("totals.flags", not(hasItem("stale")))
-                .body("totals.scope2LocationKgCo2e", comparesEqualTo(new BigDecimal("1200")));
+                .body("totals.scope2LocationKgCo2e", kg("1200"));
     }
 
     @Test
@@ -173,7 +171,7 @@ class AllocationFlowTest extends ApiTest {
                 .body("[0].discovered", equalTo(true))
                 .body("[0].workloads", contains("train-1"))
                 .body("[0].latestMonth", equalTo("2026-11"))
-                .body("[0].latestMonthEmissions.totalLocationKgCo2e", comparesEqualTo(new BigDecimal("412.5")))
-                .body("[1].latestMonthEmissions.totalMarketKgCo2e", comparesEqualTo(new BigDecimal("75")));
+                .body("[0].latestMonthEmissions.totalLocationKgCo2e", kg("412.5"))
+                .body("[1].latestMonthEmissions.totalMarketKgCo2e", kg("75"));
     }
 }

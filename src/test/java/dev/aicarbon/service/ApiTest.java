@@ -8,6 +8,10 @@ import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -25,6 +29,25 @@ public abstract class ApiTest {
         database.reset();
         RestAssured.config = RestAssured.config()
                 .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    /**
+     * Matches a JSON number equal in value to {@code expectedKgCo2e}, whatever its scale or
+     * the Java type JSON path read it as (integers come back as Integer).
+     */
+    protected static Matcher<Object> kg(String expectedKgCo2e) {
+        BigDecimal expected = new BigDecimal(expectedKgCo2e);
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object actual) {
+                return actual instanceof Number && new BigDecimal(actual.toString()).compareTo(expected) == 0;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a number equal to " + expected + " kgCO2e");
+            }
+        };
     }
 
     protected static ValidatableResponse importFocus(String csv) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The PostgreSQL the tests run on: a throw-away embedded server by default, or the server
- * named by the system property {@code carbon.test.jdbc-url} (user postgres, trust auth), whose
+ * named by the system property {@code carbon-test.jdbc-url} (user postgres, trust auth), whose
  * schema is then cleaned and migrated afresh.
  */
 public class DatabaseResource implements QuarkusTestResourceLifecycleManager {
@@ -15,11 +15,11 @@ public class DatabaseResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        String external = System.getProperty("carbon.test.jdbc-url", "");
+        String external = System.getProperty("carbon-test.jdbc-url", "");
         if (!external.isBlank()) {
             return Map.of(
                     "quarkus.datasource.jdbc.url", external,
-                    "quarkus.datasource.username", System.getProperty("carbon.test.username", "postgres"),
+                    "quarkus.datasource.username", System.getProperty("carbon-test.username", "postgres"),
                     "quarkus.flyway.clean-disabled", "false",
                     "quarkus.flyway.clean-at-start", "true");
         }

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param buckets     sum per bucket, every bucket present (zero when empty)
  * @param cellsMatched cells that had at least one usage line with positive usage
  * @param cellsUnmatched cells sent whole to {@link Bucket#UNMATCHED}
- * @param linesUsed   usage lines that received a share of some cell
+ * @param linesUsed   usage lines of positive weight that a matched cell was split over
  */
 public record AllocationResult(
         List<Allocation> allocations,

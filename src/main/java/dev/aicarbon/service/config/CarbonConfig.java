@@ -4,10 +4,17 @@ import dev.aicarbon.allocation.AllocationPolicy;
 import dev.aicarbon.allocation.UsageMetric;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The service's own settings, under the {@code carbon.} prefix. */
 @ConfigMapping(prefix = "carbon")
 public interface CarbonConfig {
+
+    /**
+     * Where the embedded PostgreSQL keeps its data (also {@code CARBON_DATA_DIR}); read by
+     * the main method before Quarkus starts, default {@code ./data}.
+     */
+    Optional<String> dataDir();
 
     Allocation allocation();
 

@@ -46,24 +46,24 @@ public class ImportService {
 
     @Transactional
     public ImportSummary importFocus(InputStream body, String source) {
-        return importFile(ImportBatch.FOCUS, body, source, focusReader::read,
+        return importFile(ImportBatch.FOCUS, body, source, (in, name, sink) -> focusReader.read(in, name, sink),
                 (importId, quarantine) -> new FocusLoader(importId, quarantine, projects.discovery()));
     }
 
     @Transactional
     public ImportSummary importEmissions(InputStream body, String source) {
-        return importFile(ImportBatch.EMISSIONS, body, source, emissionsReader::read,
+        return importFile(ImportBatch.EMISSIONS, body, source, (in, name, sink) -> emissionsReader.read(in, name, sink),
                 EmissionsLoader::new);
     }
 
     /** How one file format is read: a provider reader's {@code read} method. */
     @FunctionalInterface
-    private interface FileReader<T> {
+    interface FileReader<T> {
         ReadSummary read(InputStream in, String source, RowSink<T> sink);
     }
 
     @FunctionalInterface
-    private interface LoaderFactory<T> {
+    interface LoaderFactory<T> {
         BatchLoader<T> create(long importId, Quarantine quarantine);
     }
 

@@ -73,9 +73,10 @@ public class EmissionsQuery {
             sql.append(" and r.project = :project");
         }
         if (!groupBy.isEmpty()) {
-            sql.append(" group by ").append(keyColumns)
-                    .append(" order by ").append(keyColumns.replace(",", " nulls first,"))
-                    .append(" nulls first");
+            String ordering = groupBy.stream()
+                    .map(key -> key.column() + " nulls first")
+                    .collect(Collectors.joining(", "));
+            sql.append(" group by ").append(keyColumns).append(" order by ").append(ordering);
         }
         Query query = Panache.getEntityManager().createNativeQuery(sql.toString())
                 .setParameter("from", from.toString())

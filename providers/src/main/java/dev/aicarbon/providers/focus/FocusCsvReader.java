@@ -1,13 +1,163 @@
 package dev.aicarbon.providers.focus;
 
+import dev.aicarbon.providers.csv.CsvFormatException;
+import dev.aicarbon.providers.csv.CsvHeader;
+import dev.aicarbon.providers.csv.CsvRow;
+import dev.aicarbon.providers.csv.CsvSource;
 import dev.aicarbon.providers.csv.ReadSummary;
+import dev.aicarbon.providers.csv.RowRejectedException;
 import dev.aicarbon.providers.csv.RowSink;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** Reads a FOCUS 1.x CSV export of any of the three clouds. */
+/**
+ * Reads a FOCUS 1.x CSV export of any of the three clouds, row by row, into {@link FocusLine}s.
+ *
+ * <p>The file must have the FOCUS columns that are mandatory and that allocation needs (see
+ * {@link #REQUIRED_COLUMNS}); the conditional ones ({@link #OPTIONAL_COLUMNS}) are null on every
+ * line when absent. Column names match without regard to case. Provider columns ({@code x_...})
+ * and any other columns are ignored. FOCUS 1.0 called the region column {@code Region}; it is
+ * read as {@code RegionId} when a file has no {@code RegionId}.
+ *
+ * <p>A row is quarantined, with its first problem, when: its field count differs from the
+ * header's; {@code ProviderName} is empty; a charge period bound is empty or unreadable (see
+ * {@link ChargePeriodTimes}), or the period ends before it starts; {@code ChargeCategory} is not
+ * one of Usage, Purchase, Tax, Credit, Adjustment; a Usage row has no {@code SubAccountId}; a
+ * quantity or cost is not a decimal; {@code Tags} is not a JSON object. Empty text cells are
+ * null, empty numbers are null, empty tags are an empty map.
+ *
+ * <p>Stateless and thread-safe.
+ */
 public final class FocusCsvReader {
 
+    /** Columns without which a file is refused. */
+    public static final List<String> REQUIRED_COLUMNS = List.of(
+            "ProviderName", "BillingAccountId", "SubAccountId", "ChargePeriodStart",
+            "ChargePeriodEnd", "ChargeCategory", "ServiceName", "ListCost", "EffectiveCost",
+            "BilledCost", "BillingCurrency");
+
+    /** Columns read when present. */
+    public static final List<String> OPTIONAL_COLUMNS = List.of(
+            "RegionId", "ServiceCategory", "ResourceId", "SkuId", "ConsumedQuantity",
+            "ConsumedUnit", "Tags");
+
+    /** The FOCUS 1.0 name of {@code RegionId}. */
+    static final String FOCUS_1_0_REGION = "Region";
+
+    private static final List<String> KNOWN_COLUMNS = Stream.concat(
+                    Stream.concat(REQUIRED_COLUMNS.stream(), OPTIONAL_COLUMNS.stream()),
+                    Stream.of(FOCUS_1_0_REGION))
+            .toList();
+
+    private static final Map<String, String> CHARGE_CATEGORIES = Map.of(
+            "usage", "Usage",
+            "purchase", "Purchase",
+            "tax", "Tax",
+            "credit", "Credit",
+            "adjustment", "Adjustment");
+
+    /**
+     * Reads the export and hands each line to {@code sink} as it is read.
+     *
+     * @param in     the file's bytes, UTF-8 with or without a byte order mark; not closed here
+     * @param source the file's name, for messages
+     * @throws CsvFormatException before any row reaches the sink when the input is empty, is
+     *                            not CSV, or lacks required columns (all of them are named);
+     *                            part way through when the CSV itself breaks
+     */
     public ReadSummary read(InputStream in, String source, RowSink<FocusLine> sink) {
-        throw new UnsupportedOperationException("to be written");
+        CsvSource csv = CsvSource.open(in, source, KNOWN_COLUMNS);
+        refuseMissingColumns(csv.header(), source);
+        String regionColumn = csv.header().has("RegionId") ? "RegionId" : FOCUS_1_0_REGION;
+
+        return csv.readRows(row -> toLine(row, regionColumn), sink);
+    }
+
+    private static void refuseMissingColumns(CsvHeader header, String source) {
+        List<String> missing = header.missing(REQUIRED_COLUMNS);
+        if (!missing.isEmpty()) {
+            throw new CsvFormatException(source,
+                    "not a FOCUS export: missing columns " + String.join(", ", missing));
+        }
+    }
+
+    private static FocusLine toLine(CsvRow row, String regionColumn) {
+        String providerName = row.requiredText(
+                "ProviderName", "the line cannot be attributed to a cloud");
+        Instant start = instant(row, "ChargePeriodStart");
+        Instant end = instant(row, "ChargePeriodEnd");
+        if (end.isBefore(start)) {
+            throw new RowRejectedException("ChargePeriodEnd", "ChargePeriodEnd " + end
+                    + " is before ChargePeriodStart " + start);
+        }
+        String chargeCategory = chargeCategory(row);
+        String subAccountId = subAccountId(row, chargeCategory);
+
+        return new FocusLine(
+                row.number(),
+                providerName,
+                ProviderNames.code(providerName),
+                row.text("BillingAccountId"),
+                subAccountId,
+                start,
+                end,
+                chargeCategory,
+                row.text(regionColumn),
+                row.text("ServiceName"),
+                row.text("ServiceCategory"),
+                row.text("ResourceId"),
+                row.text("SkuId"),
+                row.decimal("ConsumedQuantity"),
+                row.text("ConsumedUnit"),
+                row.decimal("ListCost"),
+                row.decimal("EffectiveCost"),
+                row.decimal("BilledCost"),
+                row.text("BillingCurrency"),
+                tags(row));
+    }
+
+    private static Instant instant(CsvRow row, String column) {
+        String text = row.requiredText(column, "the line cannot be placed in a month");
+        try {
+            return ChargePeriodTimes.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new RowRejectedException(column, column + " " + CsvRow.quote(text)
+                    + " is not a date or an ISO 8601 timestamp");
+        }
+    }
+
+    private static String chargeCategory(CsvRow row) {
+        String text = row.requiredText("ChargeCategory", "expected Usage, Purchase, Tax, Credit"
+                + " or Adjustment");
+        String category = CHARGE_CATEGORIES.get(text.toLowerCase(Locale.ROOT));
+        if (category == null) {
+            throw new RowRejectedException("ChargeCategory", "ChargeCategory " + CsvRow.quote(text)
+                    + " is not one of Usage, Purchase, Tax, Credit, Adjustment");
+        }
+        return category;
+    }
+
+    private static String subAccountId(CsvRow row, String chargeCategory) {
+        String subAccountId = row.text("SubAccountId");
+        if (subAccountId == null && chargeCategory.equals("Usage")) {
+            throw new RowRejectedException("SubAccountId", "SubAccountId is empty on a Usage line;"
+                    + " it cannot be matched to an account's emissions");
+        }
+        return subAccountId;
+    }
+
+    private static Map<String, String> tags(CsvRow row) {
+        String text = row.text("Tags");
+        try {
+            return FocusTags.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RowRejectedException("Tags", "Tags " + CsvRow.quote(text) + " "
+                    + e.getMessage());
+        }
     }
 }
