@@ -26,8 +26,9 @@ create table quarantined_row (
 );
 create index quarantined_row_import on quarantined_row (import_id, row_number);
 
--- One FOCUS row. superseded_by is set when a newer import restates the same provider,
--- account and month; superseded lines are kept for audit but no longer allocated.
+-- One FOCUS row. account_id is SubAccountId (else BillingAccountId) in canonical form, the
+-- key emissions cells are matched on. superseded_by is set when a newer import restates the
+-- same provider, account and month; superseded lines are kept but no longer allocated.
 create sequence usage_line_seq increment by 50;
 create table usage_line (
     id                  bigint primary key,
@@ -37,6 +38,7 @@ create table usage_line (
     provider_name       varchar(128)  not null,
     billing_account_id  varchar(256)  not null,
     sub_account_id      varchar(256),
+    account_id          varchar(256)  not null,
     charge_period_start timestamptz   not null,
     charge_period_end   timestamptz   not null,
     billing_month       varchar(7)      not null,
@@ -55,11 +57,11 @@ create table usage_line (
     tags                jsonb         not null default '{}'::jsonb,
     superseded_by       bigint references import_batch (id)
 );
-create index usage_line_current on usage_line (billing_month, provider, sub_account_id)
+create index usage_line_current on usage_line (billing_month, provider, account_id)
     where superseded_by is null;
 create index usage_line_import on usage_line (import_id);
 
--- One provider emissions cell. A null region or service covers all of them for the
+-- One provider emissions cell; account_id in canonical form. A null region or service covers all of them for the
 -- account and month. Either the four scope amounts or the two combined totals are set.
 create sequence emissions_cell_seq increment by 50;
 create table emissions_cell (

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +132,7 @@ class AllocationFlowTest extends ApiTest {
                 .statusCode(201)
                 .body("restated", hasSize(1))
                 .body("restated[0].provider", equalTo("azure"))
-                .body("restated[0].accountId", equalTo("sub-a"))
+                .body("restated[0].accountId", equalTo(HandMonth.AZURE_SUBSCRIPTION))
                 .body("staleMonths", contains("2026-11"));
         given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
                 .body("totals.flags", hasItem("stale"))
@@ -144,6 +145,45 @@ class AllocationFlowTest extends ApiTest {
         given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
                 .body("totals.flags", not(hasItem("stale")))
                 .body("totals.scope2LocationKgCo2e", kg("1200"));
+    }
+
+    @Test
+    void focusRestatementReplacesTheAccountsLinesWithoutDoubleCounting() {
+        allocate(HandMonth.MONTH).statusCode(200);
+
+        importFocus(HandMonth.FOCUS_RESTATED)
+                .statusCode(201)
+                .body("restated[0].provider", equalTo("azure"))
+                .body("restated[0].accountId", equalTo(HandMonth.AZURE_SUBSCRIPTION))
+                .body("staleMonths", contains("2026-11"));
+
+        // beta now has direct usage 200 (rows 3 and 5), alpha 300; the shared 100/50/10
+        // splits 3:2, so beta gets 100 + 100 + 40 of scope 2 location-based.
+        allocate(HandMonth.MONTH)
+                .statusCode(200)
+                .body("inputs.usageLines", equalTo(4))
+                .body("totals.buckets.unallocated.totalLocationKgCo2e", kg("0"))
+                .body("totals.projects.scope2LocationKgCo2e", kg("600"));
+        given().when().get("/api/v1/projects/beta/emissions").then()
+                .body("totals.scope2LocationKgCo2e", kg("240"))
+                .body("totals.scope3KgCo2e", kg("24"));
+        given().when().get("/api/v1/projects/alpha/emissions").then()
+                .body("totals.scope2LocationKgCo2e", kg("360"));
+    }
+
+    @Test
+    void listsTheRunsOfAMonthNewestFirst() {
+        int first = allocate(HandMonth.MONTH).statusCode(200).extract().path("runId");
+        int second = allocate(HandMonth.MONTH).statusCode(200).extract().path("runId");
+
+        given().queryParam("month", "2026-11").when().get("/api/v1/allocations").then()
+                .statusCode(200)
+                .body("runId", contains(second, first))
+                .body("status", contains("current", "superseded"));
+        given().queryParam("month", "2026-10").when().get("/api/v1/allocations").then()
+                .statusCode(200)
+                .body("", hasSize(0));
+        given().when().get("/api/v1/allocations/999999").then().statusCode(404);
     }
 
     @Test

@@ -1,17 +1,24 @@
 package dev.aicarbon.service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /**
- * A month small enough to allocate by hand (2026-11).
+ * A month small enough to allocate by hand (2026-11), in {@code src/test/resources/hand-month}.
  *
  * <pre>
- * Azure subscription sub-a, one account-wide cell: scope 2 location 600, market 300, scope 3 60
+ * Azure subscription 5a1c7e2d-...: one account-wide cell, scope 2 location 600, market 300,
+ * scope 3 60. FOCUS writes the subscription as /subscriptions/5a1c..., the emissions file as
+ * the upper-case GUID; both are the same account.
  *
- *  line  service           ListCost  tags                          share  goes to
- *  2     Virtual Machines  300       alpha / train-1 / training    1/2    alpha
- *  3     Virtual Machines  100       beta / inference              1/6    beta
- *  4     Storage           100       shared                        1/6    alpha 3/4, beta 1/4
- *  5     Virtual Machines  100       (none)                        1/6    unallocated
- *  6     Purchase row, not usage: no share
+ *  row  service           ListCost  tags                          share  goes to
+ *  2    Virtual Machines  300       alpha / train-1 / training    1/2    alpha
+ *  3    Virtual Machines  100       beta / inference              1/6    beta
+ *  4    Storage           100       shared                        1/6    alpha 3/4, beta 1/4
+ *  5    Virtual Machines  100       (none)                        1/6    unallocated
+ *  6    Purchase row, not usage: no share
  *
  *            scope2 loc  scope2 mkt  scope3   total loc  total mkt
  *  alpha       375        187.5      37.5      412.5      225
@@ -21,32 +28,29 @@ package dev.aicarbon.service;
  * AWS account 111111111111 us-east-1, scope-combined cell (location 40, market 20), no usage:
  *  unmatched   combined location 40, combined market 20
  * </pre>
+ *
+ * <p>Restatements: {@code emissions-restated.csv} doubles the Azure cell's scope 2
+ * location-based (1200); {@code focus-restated.csv} tags row 5 for beta / inference, so
+ * beta's direct usage becomes 200 and the shared line splits 300:200 (alpha 3/5, beta 2/5).
  */
 final class HandMonth {
 
     static final String MONTH = "2026-11";
+    static final String AZURE_SUBSCRIPTION = "5a1c7e2d-3b4f-4c8a-9d6e-0f1a2b3c4d5e";
 
-    static final String FOCUS = """
-            ProviderName,BillingAccountId,SubAccountId,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,RegionId,ServiceName,ServiceCategory,ResourceId,SkuId,ConsumedQuantity,ConsumedUnit,ListCost,EffectiveCost,BilledCost,BillingCurrency,Tags,x_ResourceGroupName
-            Microsoft,ba-1,sub-a,2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,Usage,eastus,Virtual Machines,Compute,/vm/1,ND96asr,720,Hours,300,250,250,USD,"{""ml-project"":""alpha"",""ml-workload"":""train-1"",""ml-stage"":""training""}",rg-1
-            Microsoft,ba-1,sub-a,2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,Usage,eastus,Virtual Machines,Compute,/vm/2,D4s,720,Hours,100,90,90,USD,"{""ml-project"":""beta"",""ml-stage"":""inference""}",rg-1
-            Microsoft,ba-1,sub-a,2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,Usage,eastus,Storage,Storage,/st/1,LRS,1000,GB-Month,100,100,100,USD,"{""ml-project"":""shared""}",rg-1
-            Microsoft,ba-1,sub-a,2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,Usage,eastus,Virtual Machines,Compute,/vm/3,D2s,720,Hours,100,100,100,USD,,rg-2
-            Microsoft,ba-1,sub-a,2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,Purchase,eastus,Virtual Machines,Compute,,RI,,,5000,5000,5000,USD,,
-            """;
-
-    static final String EMISSIONS = """
-            provider,account_id,month,region,service,scope1_kgco2e,scope2_location_kgco2e,scope2_market_kgco2e,scope3_kgco2e,total_location_kgco2e,total_market_kgco2e
-            azure,sub-a,2026-11,,,0,600,300,60,,
-            aws,111111111111,2026-11,us-east-1,,,,,,40,20
-            """;
-
-    /** The same Azure cell restated by the provider: scope 2 location-based 600 becomes 1200. */
-    static final String EMISSIONS_RESTATED = """
-            provider,account_id,month,region,service,scope1_kgco2e,scope2_location_kgco2e,scope2_market_kgco2e,scope3_kgco2e
-            azure,sub-a,2026-11,,,0,1200,300,60
-            """;
+    static final String FOCUS = read("focus.csv");
+    static final String FOCUS_RESTATED = read("focus-restated.csv");
+    static final String EMISSIONS = read("emissions.csv");
+    static final String EMISSIONS_RESTATED = read("emissions-restated.csv");
 
     private HandMonth() {
+    }
+
+    private static String read(String file) {
+        try (InputStream in = HandMonth.class.getResourceAsStream("/hand-month/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

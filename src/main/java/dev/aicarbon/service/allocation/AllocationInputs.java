@@ -11,6 +11,7 @@ import java.util.List;
 /**
  * Reads a month's current inputs (rows not replaced by a restatement) into the engine's
  * types. Only FOCUS lines of ChargeCategory {@code Usage} take part in allocation.
+ * Account ids were put in canonical form on import ({@code AccountIds}).
  */
 final class AllocationInputs {
 
@@ -44,8 +45,7 @@ final class AllocationInputs {
     }
 
     private static UsageLine toLine(UsageLineRecord record, YearMonth month) {
-        String account = record.subAccountId != null ? record.subAccountId : record.billingAccountId;
-        return new UsageLine(String.valueOf(record.id), record.provider, account, month,
+        return new UsageLine(String.valueOf(record.id), record.provider, record.accountId, month,
                 record.regionId, record.serviceName, record.listCost, record.effectiveCost,
                 record.consumedQuantity, record.tags);
     }

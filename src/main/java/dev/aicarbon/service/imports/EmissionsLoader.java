@@ -1,5 +1,6 @@
 package dev.aicarbon.service.imports;
 
+import dev.aicarbon.providers.AccountIds;
 import dev.aicarbon.providers.emissions.EmissionsRow;
 import dev.aicarbon.service.model.EmissionsCellRecord;
 
@@ -16,7 +17,7 @@ final class EmissionsLoader extends BatchLoader<EmissionsRow> {
         cell.importId = importId;
         cell.rowNumber = row.row();
         cell.provider = row.provider();
-        cell.accountId = row.accountId();
+        cell.accountId = AccountIds.canonical(row.provider(), row.accountId());
         cell.month = row.month().toString();
         cell.region = row.region();
         cell.service = row.service();

@@ -1,5 +1,6 @@
 package dev.aicarbon.service.imports;
 
+import dev.aicarbon.providers.AccountIds;
 import dev.aicarbon.providers.focus.FocusLine;
 import dev.aicarbon.service.model.UsageLineRecord;
 import dev.aicarbon.service.projects.ProjectRegistry;
@@ -23,14 +24,14 @@ final class FocusLoader extends BatchLoader<FocusLine> {
         if ("Usage".equals(line.chargeCategory())) {
             discovery.note(line.tags());
         }
-        return new RestatedKey(record.provider, accountOf(record), record.billingMonth);
+        return new RestatedKey(record.provider, record.accountId, record.billingMonth);
     }
 
     @Override
     protected long supersedeEarlier(RestatedKey key) {
         return UsageLineRecord.update(
                 "supersededBy = ?1 where supersededBy is null and importId <> ?1"
-                        + " and provider = ?2 and coalesce(subAccountId, billingAccountId) = ?3"
+                        + " and provider = ?2 and accountId = ?3"
                         + " and billingMonth = ?4",
                 importId, key.provider(), key.accountId(), key.month());
     }
@@ -48,6 +49,8 @@ final class FocusLoader extends BatchLoader<FocusLine> {
         record.providerName = line.providerName();
         record.billingAccountId = line.billingAccountId();
         record.subAccountId = line.subAccountId();
+        record.accountId = AccountIds.canonical(line.providerCode(),
+                line.subAccountId() != null ? line.subAccountId() : line.billingAccountId());
         record.chargePeriodStart = line.chargePeriodStart();
         record.chargePeriodEnd = line.chargePeriodEnd();
         record.billingMonth = YearMonth.from(line.chargePeriodStart().atZone(ZoneOffset.UTC)).toString();
@@ -65,9 +68,5 @@ final class FocusLoader extends BatchLoader<FocusLine> {
         record.billingCurrency = line.billingCurrency();
         record.tags = line.tags();
         return record;
-    }
-
-    private static String accountOf(UsageLineRecord record) {
-        return record.subAccountId != null ? record.subAccountId : record.billingAccountId;
     }
 }

@@ -45,6 +45,10 @@ public class UsageLineRecord extends PanacheEntityBase {
     @Column(name = "sub_account_id")
     public String subAccountId;
 
+    /** SubAccountId, else BillingAccountId, in canonical form: what emissions match on. */
+    @Column(name = "account_id", nullable = false)
+    public String accountId;
+
     @Column(name = "charge_period_start", nullable = false)
     public Instant chargePeriodStart;
 
