@@ -45,9 +45,11 @@ public class DemoLoader {
         report(imports.importEmissions(open(EMISSIONS_FILE), EMISSIONS_FILE));
         RunView run = allocations.allocate(SAMPLE_MONTH);
         String base = "http://localhost:" + httpPort;
-        System.out.printf("%nSample month %s allocated (run %d): %s kgCO2e in, %s kgCO2e to projects.%n",
-                run.month(), run.runId(), run.totals().input().totalMarketKgCo2e(),
-                run.totals().projects().totalMarketKgCo2e());
+        System.out.printf("%nSample month %s allocated (run %d). Location-based: %s kgCO2e in,"
+                        + " %s kgCO2e to projects; market-based: %s in, %s to projects.%n",
+                run.month(), run.runId(),
+                run.totals().input().totalLocationKgCo2e(), run.totals().projects().totalLocationKgCo2e(),
+                run.totals().input().totalMarketKgCo2e(), run.totals().projects().totalMarketKgCo2e());
         System.out.printf("Service ready at %s%n  projects:  %s/api/v1/projects%n"
                         + "  emissions: %s/api/v1/emissions?month=%s&groupBy=project%n"
                         + "  API docs:  %s/q/swagger-ui%n%n",

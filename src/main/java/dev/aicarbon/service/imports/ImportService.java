@@ -44,15 +44,19 @@ public class ImportService {
     @Inject
     ProjectRegistry projects;
 
+    // The readers are called through lambdas, not method references: a reference to a
+    // field's method failed to link (IllegalAccessError) inside this intercepted bean.
     @Transactional
     public ImportSummary importFocus(InputStream body, String source) {
-        return importFile(ImportBatch.FOCUS, body, source, (in, name, sink) -> focusReader.read(in, name, sink),
+        return importFile(ImportBatch.FOCUS, body, source,
+                (in, name, sink) -> focusReader.read(in, name, sink),
                 (importId, quarantine) -> new FocusLoader(importId, quarantine, projects.discovery()));
     }
 
     @Transactional
     public ImportSummary importEmissions(InputStream body, String source) {
-        return importFile(ImportBatch.EMISSIONS, body, source, (in, name, sink) -> emissionsReader.read(in, name, sink),
+        return importFile(ImportBatch.EMISSIONS, body, source,
+                (in, name, sink) -> emissionsReader.read(in, name, sink),
                 EmissionsLoader::new);
     }
 
