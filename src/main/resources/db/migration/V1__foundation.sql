@@ -1,8 +1,10 @@
 -- Foundation schema: imports, FOCUS usage lines, provider emissions cells, the ML project
 -- registry, and allocation runs with their results. Amounts of CO2e are kilograms;
 -- numeric without precision keeps them exact. Months are 'YYYY-MM' strings, in UTC.
+-- Sequences of bulk tables step by 50 so Hibernate can batch inserts; the others by 1, so
+-- that import and run ids read as a count.
 
-create sequence import_batch_seq increment by 50;
+create sequence import_batch_seq;
 create table import_batch (
     id               bigint primary key,
     kind             varchar(16)  not null check (kind in ('focus', 'emissions')),
@@ -92,7 +94,7 @@ create index emissions_cell_current on emissions_cell (month, provider, account_
     where superseded_by is null;
 create index emissions_cell_import on emissions_cell (import_id);
 
-create sequence project_seq increment by 50;
+create sequence project_seq;
 create table project (
     id           bigint primary key,
     name         varchar(128) not null unique,
@@ -103,7 +105,7 @@ create table project (
     created_at   timestamptz  not null
 );
 
-create sequence workload_seq increment by 50;
+create sequence workload_seq;
 create table workload (
     id         bigint primary key,
     project_id bigint       not null references project (id) on delete cascade,
@@ -114,7 +116,7 @@ create table workload (
 
 -- status: current (the month's published result), stale (current, but an input was
 -- restated since), superseded (replaced by a later run of the same month).
-create sequence allocation_run_seq increment by 50;
+create sequence allocation_run_seq;
 create table allocation_run (
     id              bigint primary key,
     month           varchar(7)    not null,

@@ -172,6 +172,37 @@ class AllocationFlowTest extends ApiTest {
     }
 
     @Test
+    void allocatesByAnotherUsageMetricWhenAsked() {
+        // EffectiveCost 250, 90, 100, 100: beta's direct line weighs 90 of 540, one sixth; the
+        // untagged line 100 of 540, 111.1111111111... rounded half-even to 12 places.
+        given()
+                .contentType("application/json")
+                .body("{\"month\":\"2026-11\",\"usageMetric\":\"effective_cost\"}")
+                .when()
+                .post("/api/v1/allocations")
+                .then()
+                .statusCode(200)
+                .body("usageMetric", equalTo("EFFECTIVE_COST"))
+                .body("totals.buckets.unallocated.scope2LocationKgCo2e", kg("111.111111111111"))
+                .body("totals.projects.scope2LocationKgCo2e", kg("488.888888888889"));
+
+        given().queryParam("groupBy", "stage").when().get("/api/v1/projects/beta/emissions").then()
+                .body("rows.find { it.stage == 'inference' }.scope2LocationKgCo2e", kg("100"));
+    }
+
+    @Test
+    void refusesAnUnknownUsageMetric() {
+        given()
+                .contentType("application/json")
+                .body("{\"month\":\"2026-11\",\"usageMetric\":\"carbon\"}")
+                .when()
+                .post("/api/v1/allocations")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("usageMetric"));
+    }
+
+    @Test
     void listsTheRunsOfAMonthNewestFirst() {
         int first = allocate(HandMonth.MONTH).statusCode(200).extract().path("runId");
         int second = allocate(HandMonth.MONTH).statusCode(200).extract().path("runId");

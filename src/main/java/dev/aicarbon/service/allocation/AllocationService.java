@@ -1,12 +1,14 @@
 package dev.aicarbon.service.allocation;
 
 import dev.aicarbon.allocation.Allocation;
+import dev.aicarbon.allocation.AllocationPolicy;
 import dev.aicarbon.allocation.AllocationResult;
 import dev.aicarbon.allocation.Allocator;
 import dev.aicarbon.allocation.Bucket;
 import dev.aicarbon.allocation.EmissionsCell;
 import dev.aicarbon.allocation.Flag;
 import dev.aicarbon.allocation.UsageLine;
+import dev.aicarbon.allocation.UsageMetric;
 import dev.aicarbon.service.config.CarbonConfig;
 import dev.aicarbon.service.model.AllocationRow;
 import dev.aicarbon.service.model.AllocationRun;
@@ -41,8 +43,16 @@ public class AllocationService {
     @Inject
     CarbonConfig config;
 
-    @Transactional
+    /** Allocates with the configured usage metric. */
     public RunView allocate(YearMonth month) {
+        return allocate(month, null);
+    }
+
+    /**
+     * Allocates {@code month} splitting by {@code metric}, or by the configured one when null.
+     */
+    @Transactional
+    public RunView allocate(YearMonth month, UsageMetric metric) {
         MDC.put("month", month.toString());
         try {
             lockMonth(month);
@@ -53,8 +63,11 @@ public class AllocationService {
                 throw new NothingToAllocateException(
                         "no emissions or usage imported for " + month);
             }
-            AllocationResult result = new Allocator(config.allocation().policy()).allocate(cells, lines);
-            AllocationRun run = publish(month, startedAt, cells.size(), lines.size(), result);
+            AllocationPolicy policy = metric == null
+                    ? config.allocation().policy()
+                    : config.allocation().policy().withMetric(metric);
+            AllocationResult result = new Allocator(policy).allocate(cells, lines);
+            AllocationRun run = publish(month, policy.metric(), startedAt, cells.size(), lines.size(), result);
             LOG.infof("Allocated %s in run %d: %d cells (%d unmatched), %d usage lines (%d used), %d rows",
                     month, run.id, cells.size(), result.cellsUnmatched(), lines.size(),
                     result.linesUsed(), result.allocations().size());
@@ -85,8 +98,8 @@ public class AllocationService {
                 .getSingleResult();
     }
 
-    private AllocationRun publish(YearMonth month, Instant startedAt, int cellsRead, int linesRead,
-            AllocationResult result) {
+    private AllocationRun publish(YearMonth month, UsageMetric metric, Instant startedAt,
+            int cellsRead, int linesRead, AllocationResult result) {
         Optional<AllocationRun> previous = AllocationRun.findPublished(month.toString());
         previous.ifPresent(run -> {
             run.status = AllocationRun.SUPERSEDED;
@@ -94,19 +107,19 @@ public class AllocationService {
         });
         Panache.getEntityManager().flush();
 
-        AllocationRun run = newRun(month, startedAt, cellsRead, linesRead, result);
+        AllocationRun run = newRun(month, metric, startedAt, cellsRead, linesRead, result);
         run.persist();
         previous.ifPresent(earlier -> earlier.supersededBy = run.id);
         writeRows(run, result.allocations());
         return run;
     }
 
-    private AllocationRun newRun(YearMonth month, Instant startedAt, int cellsRead, int linesRead,
-            AllocationResult result) {
+    private static AllocationRun newRun(YearMonth month, UsageMetric metric, Instant startedAt,
+            int cellsRead, int linesRead, AllocationResult result) {
         AllocationRun run = new AllocationRun();
         run.month = month.toString();
         run.status = AllocationRun.CURRENT;
-        run.usageMetric = config.allocation().metric().name();
+        run.usageMetric = metric.name();
         run.startedAt = startedAt;
         run.finishedAt = Instant.now();
         run.cellsRead = cellsRead;

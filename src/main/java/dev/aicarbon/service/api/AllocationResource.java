@@ -1,5 +1,6 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.allocation.UsageMetric;
 import dev.aicarbon.service.allocation.AllocationService;
 import dev.aicarbon.service.allocation.RunView;
 import jakarta.inject.Inject;
@@ -12,8 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,7 +30,11 @@ public class AllocationResource {
     AllocationService allocations;
 
     /** The body of an allocation request. */
-    public record AllocationRequest(String month) {
+    public record AllocationRequest(
+            @Schema(description = "Month to allocate, YYYY-MM", required = true) String month,
+            @Schema(description = "LIST_COST, EFFECTIVE_COST or CONSUMED_QUANTITY; default the "
+                    + "configured carbon.allocation.metric (LIST_COST)")
+            String usageMetric) {
     }
 
     @POST
@@ -40,8 +48,22 @@ public class AllocationResource {
     @APIResponse(responseCode = "400", description = "month missing or not YYYY-MM")
     @APIResponse(responseCode = "422", description = "Nothing imported for that month")
     public RunView allocate(AllocationRequest request) {
-        String month = request == null ? null : request.month();
-        return allocations.allocate(Months.required("month", month));
+        if (request == null) {
+            throw new BadParameterException("month", "month is required, as YYYY-MM");
+        }
+        return allocations.allocate(Months.required("month", request.month()), metric(request.usageMetric()));
+    }
+
+    private static UsageMetric metric(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return UsageMetric.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("usageMetric", "usageMetric must be one of "
+                    + Arrays.toString(UsageMetric.values()) + ", got '" + name + "'");
+        }
     }
 
     @GET

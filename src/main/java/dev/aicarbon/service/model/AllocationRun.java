@@ -34,7 +34,7 @@ public class AllocationRun extends PanacheEntityBase {
     public static final String PROJECTS = "projects";
 
     @Id
-    @SequenceGenerator(name = "allocation_run_seq", sequenceName = "allocation_run_seq", allocationSize = 50)
+    @SequenceGenerator(name = "allocation_run_seq", sequenceName = "allocation_run_seq", allocationSize = 1)
     @GeneratedValue(generator = "allocation_run_seq")
     public Long id;
 

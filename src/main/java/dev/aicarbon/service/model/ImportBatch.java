@@ -19,7 +19,7 @@ public class ImportBatch extends PanacheEntityBase {
     public static final String EMISSIONS = "emissions";
 
     @Id
-    @SequenceGenerator(name = "import_batch_seq", sequenceName = "import_batch_seq", allocationSize = 50)
+    @SequenceGenerator(name = "import_batch_seq", sequenceName = "import_batch_seq", allocationSize = 1)
     @GeneratedValue(generator = "import_batch_seq")
     public Long id;
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 public class Project extends PanacheEntityBase {
 
     @Id
-    @SequenceGenerator(name = "project_seq", sequenceName = "project_seq", allocationSize = 50)
+    @SequenceGenerator(name = "project_seq", sequenceName = "project_seq", allocationSize = 1)
     @GeneratedValue(generator = "project_seq")
     public Long id;
 

@@ -15,7 +15,7 @@ import java.time.Instant;
 public class Workload extends PanacheEntityBase {
 
     @Id
-    @SequenceGenerator(name = "workload_seq", sequenceName = "workload_seq", allocationSize = 50)
+    @SequenceGenerator(name = "workload_seq", sequenceName = "workload_seq", allocationSize = 1)
     @GeneratedValue(generator = "workload_seq")
     public Long id;
 
