@@ -46,7 +46,7 @@ create table usage_line (
     billing_month       varchar(7)      not null,
     charge_category     varchar(16)   not null,
     region_id           varchar(128),
-    service_name        varchar(256)  not null,
+    service_name        varchar(256),
     service_category    varchar(128),
     resource_id         text,
     sku_id              varchar(256),
@@ -55,7 +55,7 @@ create table usage_line (
     list_cost           numeric,
     effective_cost      numeric,
     billed_cost         numeric,
-    billing_currency    varchar(16)   not null,
+    billing_currency    varchar(16),
     tags                jsonb         not null default '{}'::jsonb,
     superseded_by       bigint references import_batch (id)
 );

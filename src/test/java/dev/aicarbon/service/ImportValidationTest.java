@@ -96,6 +96,18 @@ class ImportValidationTest extends ApiTest {
     }
 
     @Test
+    void keepsNonUsageRowsWithoutServiceOrCurrency() {
+        String csv = FOCUS_HEADER
+                + "Google Cloud,01A7C3,,2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,Tax,,,0,0,3.20,,\n";
+
+        importFocus(csv)
+                .statusCode(201)
+                .body("rowsAccepted", equalTo(1));
+
+        assertThat(database.count("usage_line")).isEqualTo(1);
+    }
+
+    @Test
     void quarantinesEmissionsRowsOfUnknownProviderOrNegativeAmount() {
         String csv = "provider,account_id,month,region,service,scope1_kgco2e,scope2_location_kgco2e,"
                 + "scope2_market_kgco2e,scope3_kgco2e\n"

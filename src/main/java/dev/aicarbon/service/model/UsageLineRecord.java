@@ -64,7 +64,7 @@ public class UsageLineRecord extends PanacheEntityBase {
     @Column(name = "region_id")
     public String regionId;
 
-    @Column(name = "service_name", nullable = false)
+    @Column(name = "service_name")
     public String serviceName;
 
     @Column(name = "service_category")
@@ -91,7 +91,7 @@ public class UsageLineRecord extends PanacheEntityBase {
     @Column(name = "billed_cost")
     public BigDecimal billedCost;
 
-    @Column(name = "billing_currency", nullable = false)
+    @Column(name = "billing_currency")
     public String billingCurrency;
 
     @JdbcTypeCode(SqlTypes.JSON)

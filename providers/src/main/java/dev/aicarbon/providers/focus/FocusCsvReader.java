@@ -25,11 +25,12 @@ import java.util.stream.Stream;
  * read as {@code RegionId} when a file has no {@code RegionId}.
  *
  * <p>A row is quarantined, with its first problem, when: its field count differs from the
- * header's; {@code ProviderName} is empty; a charge period bound is empty or unreadable (see
- * {@link ChargePeriodTimes}), or the period ends before it starts; {@code ChargeCategory} is not
- * one of Usage, Purchase, Tax, Credit, Adjustment; a Usage row has no {@code SubAccountId}; a
- * quantity or cost is not a decimal; {@code Tags} is not a JSON object. Empty text cells are
- * null, empty numbers are null, empty tags are an empty map.
+ * header's; {@code ProviderName} or {@code BillingAccountId} is empty; a charge period bound
+ * is empty or unreadable (see {@link ChargePeriodTimes}), or the period ends before it
+ * starts; {@code ChargeCategory} is not one of Usage, Purchase, Tax, Credit, Adjustment; a
+ * Usage row has no {@code SubAccountId}; a quantity or cost is not a decimal; {@code Tags} is
+ * not a JSON object. Empty text cells are null, empty numbers are null, empty tags are an
+ * empty map.
  *
  * <p>Stateless and thread-safe.
  */
@@ -89,6 +90,8 @@ public final class FocusCsvReader {
     private static FocusLine toLine(CsvRow row, String regionColumn) {
         String providerName = row.requiredText(
                 "ProviderName", "the line cannot be attributed to a cloud");
+        String billingAccountId = row.requiredText(
+                "BillingAccountId", "FOCUS requires it on every row");
         Instant start = instant(row, "ChargePeriodStart");
         Instant end = instant(row, "ChargePeriodEnd");
         if (end.isBefore(start)) {
@@ -102,7 +105,7 @@ public final class FocusCsvReader {
                 row.number(),
                 providerName,
                 ProviderNames.code(providerName),
-                row.text("BillingAccountId"),
+                billingAccountId,
                 subAccountId,
                 start,
                 end,

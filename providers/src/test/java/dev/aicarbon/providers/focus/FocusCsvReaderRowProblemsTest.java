@@ -48,6 +48,7 @@ class FocusCsvReaderRowProblemsTest {
             15 | Tags              | ["ml-project","recsys"]
             16 | -                 | 19 fields
             18 | ChargeCategory    | "Rebate"
+            19 | BillingAccountId  | BillingAccountId is empty
             """)
     void quarantinesBadRowNamingColumnAndValue(int row, String column, String named) {
         RowProblem problem = sink.problemAtRow(row).orElseThrow();
@@ -58,9 +59,9 @@ class FocusCsvReaderRowProblemsTest {
 
     @Test
     void countsEveryRowAsAcceptedOrQuarantined() {
-        assertThat(summary).isEqualTo(new ReadSummary(17, 2, 15));
+        assertThat(summary).isEqualTo(new ReadSummary(18, 2, 16));
         assertThat(sink.accepted()).extracting(FocusLine::row).containsExactly(2, 17);
-        assertThat(sink.problems()).hasSize(15);
+        assertThat(sink.problems()).hasSize(16);
     }
 
     @Test
