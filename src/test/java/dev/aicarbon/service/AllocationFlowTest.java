@@ -55,13 +55,13 @@ class AllocationFlowTest extends ApiTest {
                 .get("/api/v1/projects/alpha/emissions")
                 .then()
                 .statusCode(200)
-                .body("totals.scope1KgCo2e", kg("0"))
-                .body("totals.scope2LocationKgCo2e", kg("375"))
-                .body("totals.scope2MarketKgCo2e", kg("187.5"))
-                .body("totals.scope3KgCo2e", kg("37.5"))
-                .body("totals.totalLocationKgCo2e", kg("412.5"))
-                .body("totals.totalMarketKgCo2e", kg("225"))
-                .body("totals.flags", hasItem("shared-split"));
+                .body("totals.'provider-reported'.scope1KgCo2e", kg("0"))
+                .body("totals.'provider-reported'.scope2LocationKgCo2e", kg("375"))
+                .body("totals.'provider-reported'.scope2MarketKgCo2e", kg("187.5"))
+                .body("totals.'provider-reported'.scope3KgCo2e", kg("37.5"))
+                .body("totals.'provider-reported'.totalLocationKgCo2e", kg("412.5"))
+                .body("totals.'provider-reported'.totalMarketKgCo2e", kg("225"))
+                .body("totals.'provider-reported'.flags", hasItem("shared-split"));
     }
 
     @Test
@@ -99,8 +99,8 @@ class AllocationFlowTest extends ApiTest {
                 .body("rows.find { it.project == 'unallocated' }.totalLocationKgCo2e",
                         kg("110"))
                 .body("rows.find { it.project == 'unmatched' }.flags", contains("scope-combined"))
-                .body("totals.totalLocationKgCo2e", kg("700"))
-                .body("totals.totalMarketKgCo2e", kg("380"))
+                .body("totals.'provider-reported'.totalLocationKgCo2e", kg("700"))
+                .body("totals.'provider-reported'.totalMarketKgCo2e", kg("380"))
                 .extract()
                 .jsonPath()
                 .getList("rows.project");
@@ -121,7 +121,7 @@ class AllocationFlowTest extends ApiTest {
                 .body("status", equalTo("superseded"))
                 .body("supersededBy", equalTo(second));
         given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
-                .body("totals.totalLocationKgCo2e", kg("700"));
+                .body("totals.'provider-reported'.totalLocationKgCo2e", kg("700"));
     }
 
     @Test
@@ -135,16 +135,16 @@ class AllocationFlowTest extends ApiTest {
                 .body("restated[0].accountId", equalTo(HandMonth.AZURE_SUBSCRIPTION))
                 .body("staleMonths", contains("2026-11"));
         given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
-                .body("totals.flags", hasItem("stale"))
-                .body("totals.scope2LocationKgCo2e", kg("600"));
+                .body("totals.'provider-reported'.flags", hasItem("stale"))
+                .body("totals.'provider-reported'.scope2LocationKgCo2e", kg("600"));
 
         allocate(HandMonth.MONTH)
                 .statusCode(200)
                 .body("totals.input.scope2LocationKgCo2e", kg("1200"))
                 .body("totals.input.scopeCombinedLocationKgCo2e", kg("40"));
         given().queryParam("month", "2026-11").when().get("/api/v1/emissions").then()
-                .body("totals.flags", not(hasItem("stale")))
-                .body("totals.scope2LocationKgCo2e", kg("1200"));
+                .body("totals.'provider-reported'.flags", not(hasItem("stale")))
+                .body("totals.'provider-reported'.scope2LocationKgCo2e", kg("1200"));
     }
 
     @Test
@@ -165,10 +165,10 @@ class AllocationFlowTest extends ApiTest {
                 .body("totals.buckets.unallocated.totalLocationKgCo2e", kg("0"))
                 .body("totals.projects.scope2LocationKgCo2e", kg("600"));
         given().when().get("/api/v1/projects/beta/emissions").then()
-                .body("totals.scope2LocationKgCo2e", kg("240"))
-                .body("totals.scope3KgCo2e", kg("24"));
+                .body("totals.'provider-reported'.scope2LocationKgCo2e", kg("240"))
+                .body("totals.'provider-reported'.scope3KgCo2e", kg("24"));
         given().when().get("/api/v1/projects/alpha/emissions").then()
-                .body("totals.scope2LocationKgCo2e", kg("360"));
+                .body("totals.'provider-reported'.scope2LocationKgCo2e", kg("360"));
     }
 
     @Test
@@ -242,7 +242,7 @@ class AllocationFlowTest extends ApiTest {
                 .body("[0].discovered", equalTo(true))
                 .body("[0].workloads", contains("train-1"))
                 .body("[0].latestMonth", equalTo("2026-11"))
-                .body("[0].latestMonthEmissions.totalLocationKgCo2e", kg("412.5"))
-                .body("[1].latestMonthEmissions.totalMarketKgCo2e", kg("75"));
+                .body("[0].latestMonthEmissions.'provider-reported'.totalLocationKgCo2e", kg("412.5"))
+                .body("[1].latestMonthEmissions.'provider-reported'.totalMarketKgCo2e", kg("75"));
     }
 }

@@ -12,7 +12,11 @@ public class Database {
     public void reset() {
         Panache.getEntityManager()
                 .createNativeQuery("truncate import_batch, quarantined_row, usage_line, emissions_cell,"
-                        + " project, workload, allocation_run, allocation_run_total, allocation_row")
+                        + " project, workload, allocation_run, allocation_run_total, allocation_row,"
+                        + " component_factor, hardware_model_component, datacenter, asset,"
+                        + " datacenter_month, consumer_usage, methodology_run,"
+                        + " methodology_datacenter_result, methodology_region_result,"
+                        + " methodology_consumer_result")
                 .executeUpdate();
     }
 

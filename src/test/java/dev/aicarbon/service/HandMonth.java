@@ -1,10 +1,5 @@
 package dev.aicarbon.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 /**
  * A month small enough to allocate by hand (2026-11), in {@code src/test/resources/hand-month}.
  *
@@ -47,10 +42,6 @@ final class HandMonth {
     }
 
     private static String read(String file) {
-        try (InputStream in = HandMonth.class.getResourceAsStream("/hand-month/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFiles.read("hand-month/" + file);
     }
 }

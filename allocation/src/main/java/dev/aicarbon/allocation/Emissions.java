@@ -2,7 +2,6 @@ package dev.aicarbon.allocation;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * An amount of greenhouse gas in kilograms of CO2 equivalent, kept per scope.
@@ -60,17 +59,6 @@ public record Emissions(
                 scope3KgCo2e.add(other.scope3KgCo2e),
                 combinedLocationKgCo2e.add(other.combinedLocationKgCo2e),
                 combinedMarketKgCo2e.add(other.combinedMarketKgCo2e));
-    }
-
-    /** The same operation applied to each of the six components; used by proportional splits. */
-    Emissions map(UnaryOperator<BigDecimal> operation) {
-        return new Emissions(
-                operation.apply(scope1KgCo2e),
-                operation.apply(scope2LocationKgCo2e),
-                operation.apply(scope2MarketKgCo2e),
-                operation.apply(scope3KgCo2e),
-                operation.apply(combinedLocationKgCo2e),
-                operation.apply(combinedMarketKgCo2e));
     }
 
     public Emissions minus(Emissions other) {

@@ -2,6 +2,8 @@ package dev.aicarbon.service.api;
 
 import dev.aicarbon.providers.csv.CsvFormatException;
 import dev.aicarbon.service.allocation.NothingToAllocateException;
+import dev.aicarbon.service.methodology.MethodologyInputException;
+import java.util.List;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +31,19 @@ public class ErrorMappers {
     public Response nothingToAllocate(NothingToAllocateException e) {
         LOG.debugf("Nothing to allocate: %s", e.getMessage());
         return json(422, ApiError.of(422, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unresolvedInputs(MethodologyInputException e) {
+        LOG.debugf("Methodology inputs do not resolve: %s", e.problems());
+        return Response.status(422)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new UnresolvedInputs(422, e.getMessage(), e.problems()))
+                .build();
+    }
+
+    /** The body of a 422 for methodology inputs that do not resolve: every problem named. */
+    public record UnresolvedInputs(int status, String message, List<String> problems) {
     }
 
     @ServerExceptionMapper

@@ -70,6 +70,36 @@ public class ImportResource {
         return answer(imports.importEmissions(body, source));
     }
 
+    @POST
+    @Path("/methodology/{kind}")
+    @Consumes(TEXT_CSV)
+    @Operation(summary = "Import a seven-step methodology input file",
+            description = "kind, in the order references require: component-factors "
+                    + "(component,unit,manufacturing_kgco2e,transport_kgco2e,end_of_life_kgco2e: "
+                    + "kgCO2e per unit of the component), hardware-models (model,component,quantity), "
+                    + "datacenters (datacenter,region[,provider]), assets (asset_id,model,datacenter,"
+                    + "in_service_date,retired_date), datacenter-months (datacenter,month,it_energy_kwh,"
+                    + "pue,location_kgco2e_per_kwh,market_kgco2e_per_kwh,scope1_kgco2e), usage (region,"
+                    + "month,consumer,service_model,normalised_usage). Rows naming something not "
+                    + "imported yet are quarantined with the reason. See docs/methodology.md.")
+    @APIResponse(responseCode = "201", description = "Imported")
+    @APIResponse(responseCode = "200", description = "Same content imported before; nothing stored")
+    @APIResponse(responseCode = "400", description = "Not CSV, or required columns missing; nothing stored")
+    @APIResponse(responseCode = "404", description = "Unknown kind")
+    public Response importMethodology(
+            @Parameter(description = "component-factors, hardware-models, datacenters, assets, "
+                    + "datacenter-months or usage")
+            @PathParam("kind") String kind,
+            InputStream body,
+            @Parameter(description = "File name to name in errors")
+            @QueryParam("source") @DefaultValue("request body") String source) {
+        if (!ImportService.METHODOLOGY_KINDS.contains(kind)) {
+            throw new NotFoundException("no methodology file kind " + kind + "; known: "
+                    + String.join(", ", ImportService.METHODOLOGY_KINDS));
+        }
+        return answer(imports.importMethodology(kind, body, source));
+    }
+
     @GET
     @Operation(summary = "List imports, newest first")
     @Transactional

@@ -2,8 +2,12 @@ package dev.aicarbon.service.config;
 
 import dev.aicarbon.allocation.AllocationPolicy;
 import dev.aicarbon.allocation.UsageMetric;
+import dev.aicarbon.allocation.methodology.MethodologyPolicy;
+import dev.aicarbon.allocation.methodology.ServiceModel;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
 
 /** The service's own settings, under the {@code carbon.} prefix. */
@@ -19,6 +23,32 @@ public interface CarbonConfig {
     Allocation allocation();
 
     Imports imports();
+
+    Methodology methodology();
+
+    interface Methodology {
+
+        /** Months over which an asset's embodied emissions are spread (six years). */
+        @WithDefault("72")
+        int lifetimeMonths();
+
+        /** Weights making usage of the service models comparable; 1 each by default. */
+        @WithDefault("1")
+        BigDecimal iaasWeight();
+
+        @WithDefault("1")
+        BigDecimal paasWeight();
+
+        @WithDefault("1")
+        BigDecimal saasWeight();
+
+        default MethodologyPolicy policy(Integer lifetimeOverride) {
+            return new MethodologyPolicy(
+                    lifetimeOverride != null ? lifetimeOverride : lifetimeMonths(),
+                    Map.of(ServiceModel.IAAS, iaasWeight(), ServiceModel.PAAS, paasWeight(),
+                            ServiceModel.SAAS, saasWeight()));
+        }
+    }
 
     interface Allocation {
 

@@ -4,6 +4,8 @@ import dev.aicarbon.service.allocation.AllocationService;
 import dev.aicarbon.service.allocation.RunView;
 import dev.aicarbon.service.imports.ImportService;
 import dev.aicarbon.service.imports.ImportSummary;
+import dev.aicarbon.service.methodology.MethodologyRunView;
+import dev.aicarbon.service.methodology.MethodologyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,8 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the bundled sample month (FOCUS exports of AWS, Azure and Google Cloud and their
- * emissions) through the same import and allocation path as any user file. Safe to repeat:
- * a second start finds the same content already imported and allocates again.
+ * emissions, and a GPU operator's methodology inputs with the reference catalogue) through
+ * the same import and run paths as any user file. Safe to repeat: a second start finds the
+ * same content already imported and runs the month again.
  */
 @ApplicationScoped
 public class DemoLoader {
@@ -28,6 +31,7 @@ public class DemoLoader {
     static final String SAMPLE_FOLDER = "sample/2026-11/";
     static final List<String> FOCUS_FILES = List.of("aws-focus.csv", "azure-focus.csv", "gcp-focus.csv");
     static final String EMISSIONS_FILE = "emissions.csv";
+    static final String METHODOLOGY_FOLDER = "methodology/";
 
     @Inject
     ImportService imports;
@@ -35,21 +39,32 @@ public class DemoLoader {
     @Inject
     AllocationService allocations;
 
+    @Inject
+    MethodologyService methodology;
+
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
 
     public RunView loadAndAllocate() {
         for (String file : FOCUS_FILES) {
-            report(imports.importFocus(open(file), file));
+            report(imports.importFocus(open(SAMPLE_FOLDER + file), file));
         }
-        report(imports.importEmissions(open(EMISSIONS_FILE), EMISSIONS_FILE));
+        report(imports.importEmissions(open(SAMPLE_FOLDER + EMISSIONS_FILE), EMISSIONS_FILE));
+        for (String kind : ImportService.METHODOLOGY_KINDS) {
+            String file = kind + ".csv";
+            report(imports.importMethodology(kind, open(METHODOLOGY_FOLDER + file), file));
+        }
         RunView run = allocations.allocate(SAMPLE_MONTH);
+        MethodologyRunView modelled = methodology.run(SAMPLE_MONTH, null);
         String base = "http://localhost:" + httpPort;
         System.out.printf("%nSample month %s allocated (run %d). Location-based: %s kgCO2e in,"
                         + " %s kgCO2e to projects; market-based: %s in, %s to projects.%n",
                 run.month(), run.runId(),
                 run.totals().input().totalLocationKgCo2e(), run.totals().projects().totalLocationKgCo2e(),
                 run.totals().input().totalMarketKgCo2e(), run.totals().projects().totalMarketKgCo2e());
+        System.out.printf("Modelled with the seven-step method (run %d): %s kgCO2e location-based"
+                        + " over %d regions.%n", modelled.runId(),
+                modelled.totals().regions().totalLocationKgCo2e(), modelled.regions());
         System.out.printf("Service ready at %s%n  projects:  %s/api/v1/projects%n"
                         + "  emissions: %s/api/v1/emissions?month=%s&groupBy=project%n"
                         + "  API docs:  %s/q/swagger-ui%n%n",
@@ -63,10 +78,10 @@ public class DemoLoader {
                 summary.duplicate() ? " (already imported)" : "");
     }
 
-    private static InputStream open(String file) {
-        InputStream in = DemoLoader.class.getClassLoader().getResourceAsStream(SAMPLE_FOLDER + file);
+    private static InputStream open(String path) {
+        InputStream in = DemoLoader.class.getClassLoader().getResourceAsStream(path);
         if (in == null) {
-            throw new UncheckedIOException(new IOException("sample file missing: " + SAMPLE_FOLDER + file));
+            throw new UncheckedIOException(new IOException("sample file missing: " + path));
         }
         return in;
     }

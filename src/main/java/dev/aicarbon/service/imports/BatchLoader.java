@@ -3,13 +3,11 @@ package dev.aicarbon.service.imports;
 import dev.aicarbon.providers.csv.RowProblem;
 import dev.aicarbon.providers.csv.RowSink;
 import io.quarkus.hibernate.orm.panache.Panache;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Stores one import's rows as a reader hands them over, inside the import's transaction.
- * Remembers which provider accounts and months the file covers, since a newer file for
- * the same ones restates them.
+ * A loader may still refuse a row the reader found well formed (it names something the
+ * database does not know); such a row is quarantined like any other.
  *
  * @param <T> the reader's record type
  */
@@ -20,7 +18,6 @@ abstract class BatchLoader<T> implements RowSink<T> {
 
     protected final long importId;
     private final Quarantine quarantine;
-    private final Set<RestatedKey> keys = new LinkedHashSet<>();
     private int accepted;
 
     BatchLoader(long importId, Quarantine quarantine) {
@@ -30,8 +27,12 @@ abstract class BatchLoader<T> implements RowSink<T> {
 
     @Override
     public final void accept(T record) {
-        keys.add(store(record));
-        accepted++;
+        try {
+            store(record);
+            accepted++;
+        } catch (RowRefused refused) {
+            quarantine.keep(refused.problem());
+        }
         flushEvery(accepted + quarantine.count());
     }
 
@@ -41,22 +42,34 @@ abstract class BatchLoader<T> implements RowSink<T> {
         flushEvery(accepted + quarantine.count());
     }
 
-    /** Persists one usable record and answers the restatement unit it belongs to. */
-    protected abstract RestatedKey store(T record);
+    /**
+     * Persists one record.
+     *
+     * @throws RowRefused when the record cannot be stored as it is
+     */
+    protected abstract void store(T record);
 
-    /** Marks rows of earlier imports for this key as replaced; answers how many were. */
-    protected abstract long supersedeEarlier(RestatedKey key);
+    /**
+     * Called once the whole file was read without being refused: replaces what the file
+     * restates and marks stale the published runs it changes.
+     */
+    protected abstract ImportEffects applyEffects();
 
-    /** Called once the whole file was read without being refused. */
-    protected void afterRead() {
-    }
-
-    Set<RestatedKey> keys() {
-        return keys;
+    /**
+     * Quarantines a record that {@link #store} took but that turned out unusable once the
+     * whole file was read (a bill of materials with one unknown component).
+     */
+    protected final void retract(RowProblem problem) {
+        accepted--;
+        quarantine.keep(problem);
     }
 
     int accepted() {
         return accepted;
+    }
+
+    int quarantined() {
+        return quarantine.count();
     }
 
     private static void flushEvery(int rows) {

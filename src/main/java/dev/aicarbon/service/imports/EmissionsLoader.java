@@ -5,14 +5,14 @@ import dev.aicarbon.providers.emissions.EmissionsRow;
 import dev.aicarbon.service.model.EmissionsCellRecord;
 
 /** Stores provider emissions cells. */
-final class EmissionsLoader extends BatchLoader<EmissionsRow> {
+final class EmissionsLoader extends RestatingLoader<EmissionsRow> {
 
     EmissionsLoader(long importId, Quarantine quarantine) {
         super(importId, quarantine);
     }
 
     @Override
-    protected RestatedKey store(EmissionsRow row) {
+    protected RestatedKey storeRecord(EmissionsRow row) {
         EmissionsCellRecord cell = new EmissionsCellRecord();
         cell.importId = importId;
         cell.rowNumber = row.row();

@@ -8,7 +8,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /** Stores FOCUS lines. A line's account is its SubAccountId, else its BillingAccountId. */
-final class FocusLoader extends BatchLoader<FocusLine> {
+final class FocusLoader extends RestatingLoader<FocusLine> {
 
     private final ProjectRegistry.Discovery discovery;
 
@@ -18,7 +18,7 @@ final class FocusLoader extends BatchLoader<FocusLine> {
     }
 
     @Override
-    protected RestatedKey store(FocusLine line) {
+    protected RestatedKey storeRecord(FocusLine line) {
         UsageLineRecord record = toRecord(line);
         record.persist();
         if ("Usage".equals(line.chargeCategory())) {
@@ -37,8 +37,9 @@ final class FocusLoader extends BatchLoader<FocusLine> {
     }
 
     @Override
-    protected void afterRead() {
+    protected ImportEffects applyEffects() {
         discovery.register();
+        return super.applyEffects();
     }
 
     private UsageLineRecord toRecord(FocusLine line) {

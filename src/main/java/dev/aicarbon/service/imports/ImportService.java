@@ -4,8 +4,13 @@ import dev.aicarbon.providers.csv.ReadSummary;
 import dev.aicarbon.providers.csv.RowSink;
 import dev.aicarbon.providers.emissions.EmissionsCsvReader;
 import dev.aicarbon.providers.focus.FocusCsvReader;
+import dev.aicarbon.providers.methodology.AssetCsvReader;
+import dev.aicarbon.providers.methodology.ComponentFactorCsvReader;
+import dev.aicarbon.providers.methodology.ConsumerUsageCsvReader;
+import dev.aicarbon.providers.methodology.DatacenterCsvReader;
+import dev.aicarbon.providers.methodology.DatacenterMonthCsvReader;
+import dev.aicarbon.providers.methodology.HardwareModelCsvReader;
 import dev.aicarbon.service.config.CarbonConfig;
-import dev.aicarbon.service.model.AllocationRun;
 import dev.aicarbon.service.model.ImportBatch;
 import dev.aicarbon.service.model.QuarantinedRow;
 import dev.aicarbon.service.projects.ProjectRegistry;
@@ -16,10 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,6 +63,39 @@ public class ImportService {
                 EmissionsLoader::new);
     }
 
+    /** Kinds of methodology input file, in the order their references require. */
+    public static final List<String> METHODOLOGY_KINDS = List.of("component-factors",
+            "hardware-models", "datacenters", "assets", "datacenter-months", "usage");
+
+    /**
+     * Imports a methodology input file of {@code kind}, one of {@link #METHODOLOGY_KINDS}.
+     * Rows naming what is not imported yet (an asset of an unknown model) are quarantined.
+     */
+    @Transactional
+    public ImportSummary importMethodology(String kind, InputStream body, String source) {
+        return switch (kind) {
+            case "component-factors" -> importFile(kind, body, source,
+                    (in, name, sink) -> new ComponentFactorCsvReader().read(in, name, sink),
+                    ComponentFactorLoader::new);
+            case "hardware-models" -> importFile(kind, body, source,
+                    (in, name, sink) -> new HardwareModelCsvReader().read(in, name, sink),
+                    HardwareModelLoader::new);
+            case "datacenters" -> importFile(kind, body, source,
+                    (in, name, sink) -> new DatacenterCsvReader().read(in, name, sink),
+                    DatacenterLoader::new);
+            case "assets" -> importFile(kind, body, source,
+                    (in, name, sink) -> new AssetCsvReader().read(in, name, sink),
+                    AssetLoader::new);
+            case "datacenter-months" -> importFile(kind, body, source,
+                    (in, name, sink) -> new DatacenterMonthCsvReader().read(in, name, sink),
+                    DatacenterMonthLoader::new);
+            case "usage" -> importFile(kind, body, source,
+                    (in, name, sink) -> new ConsumerUsageCsvReader().read(in, name, sink),
+                    ConsumerUsageLoader::new);
+            default -> throw new IllegalArgumentException("unknown methodology file kind " + kind);
+        };
+    }
+
     /** How one file format is read: a provider reader's {@code read} method. */
     @FunctionalInterface
     interface FileReader<T> {
@@ -87,7 +123,6 @@ public class ImportService {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the buffered import body", e);
             }
-            loader.afterRead();
             return finish(batch, read, loader, quarantine);
         }
     }
@@ -109,54 +144,25 @@ public class ImportService {
         return batch;
     }
 
-    /** Records the counts, replaces restated data and marks allocations stale. */
+    /** Records the counts, replaces restated data and marks changed runs stale. */
     private ImportSummary finish(ImportBatch batch, ReadSummary read, BatchLoader<?> loader,
             Quarantine quarantine) {
-        List<RestatedKey> restated = supersedeEarlier(loader);
-        List<String> staleMonths = markAllocationsStale(loader);
+        ImportEffects effects = loader.applyEffects();
+        int accepted = loader.accepted();
+        int quarantined = loader.quarantined();
         ImportBatch.update("rowsRead = ?1, rowsAccepted = ?2, rowsQuarantined = ?3 where id = ?4",
-                read.rowsRead(), read.rowsAccepted(), read.rowsQuarantined(), batch.id);
-        batch.rowsRead = read.rowsRead();
-        batch.rowsAccepted = read.rowsAccepted();
-        batch.rowsQuarantined = read.rowsQuarantined();
+                read.rowsRead(), accepted, quarantined, batch.id);
         LOG.infof("Import %d (%s, %s): %d rows read, %d accepted, %d quarantined, %d keys restated",
-                batch.id, batch.kind, batch.source, read.rowsRead(), read.rowsAccepted(),
-                read.rowsQuarantined(), restated.size());
-        if (read.rowsQuarantined() > 0) {
+                batch.id, batch.kind, batch.source, read.rowsRead(), accepted, quarantined,
+                effects.restated().size());
+        if (quarantined > 0) {
             LOG.warnf("Import %d quarantined %d rows; see /api/v1/imports/%d/quarantine",
-                    batch.id, read.rowsQuarantined(), batch.id);
+                    batch.id, quarantined, batch.id);
         }
         return new ImportSummary(batch.id, batch.kind, batch.source, batch.contentSha256,
-                batch.receivedAt, false, read.rowsRead(), read.rowsAccepted(),
-                read.rowsQuarantined(), quarantine.listed(),
-                read.rowsQuarantined() > quarantine.listed().size(), restated, staleMonths);
-    }
-
-    private static List<RestatedKey> supersedeEarlier(BatchLoader<?> loader) {
-        List<RestatedKey> restated = new ArrayList<>();
-        for (RestatedKey key : loader.keys()) {
-            if (loader.supersedeEarlier(key) > 0) {
-                restated.add(key);
-            }
-        }
-        return restated;
-    }
-
-    private static List<String> markAllocationsStale(BatchLoader<?> loader) {
-        TreeSet<String> months = new TreeSet<>();
-        loader.keys().forEach(key -> months.add(key.month()));
-        if (months.isEmpty()) {
-            return List.of();
-        }
-        List<String> published = AllocationRun.<AllocationRun>list(
-                        "status = ?1 and month in ?2", AllocationRun.CURRENT, months)
-                .stream()
-                .map(run -> run.month)
-                .sorted()
-                .toList();
-        AllocationRun.update("status = ?1 where status = ?2 and month in ?3",
-                AllocationRun.STALE, AllocationRun.CURRENT, months);
-        return published;
+                batch.receivedAt, false, read.rowsRead(), accepted, quarantined,
+                quarantine.listed(), quarantined > quarantine.listed().size(),
+                effects.restated(), effects.staleMonths());
     }
 
     private ImportSummary duplicateOf(ImportBatch earlier) {

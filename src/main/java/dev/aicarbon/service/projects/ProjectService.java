@@ -12,6 +12,7 @@ import jakarta.ws.rs.ClientErrorException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -76,7 +77,6 @@ public class ProjectService {
         return new ProjectView(project.name, project.displayName, project.owner,
                 project.description, project.discovered, project.createdAt, workloads,
                 latest == null ? null : latest.toString(),
-                report == null ? null : report.totals().emissions(),
-                report == null ? null : report.totals().flags());
+                report == null ? Map.of() : report.totals());
     }
 }

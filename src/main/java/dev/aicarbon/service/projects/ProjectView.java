@@ -1,8 +1,9 @@
 package dev.aicarbon.service.projects;
 
-import dev.aicarbon.service.api.KgCo2eView;
+import dev.aicarbon.service.query.EmissionsRowView;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A project of the registry with its latest allocated month. */
@@ -17,7 +18,7 @@ public record ProjectView(
         List<String> workloads,
         @Schema(description = "Latest month with published allocations; null if none")
         String latestMonth,
-        @Schema(description = "Emissions of latestMonth in kgCO2e; null if none")
-        KgCo2eView latestMonthEmissions,
-        List<String> latestMonthFlags) {
+        @Schema(description = "Emissions of latestMonth in kgCO2e with their flags, per basis "
+                + "(provider-reported, modelled); empty if none")
+        Map<String, EmissionsRowView> latestMonthEmissions) {
 }

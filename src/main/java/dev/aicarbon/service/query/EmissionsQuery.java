@@ -16,17 +16,52 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Sums the rows of published allocation runs (status current or stale) by the requested
- * keys. Rows of a stale run carry the flag {@code stale}: an input was restated since and
- * the month wants a rerun.
+ * Sums the results of published runs by the requested keys, on two bases kept apart:
+ * {@code provider-reported} (provider emissions allocated over usage) and {@code modelled}
+ * (the seven-step methodology). Every row and every total belongs to one basis; the two are
+ * never added together. Rows of a stale run carry the flag {@code stale}.
  */
 @ApplicationScoped
 public class EmissionsQuery {
 
-    private static final String AMOUNTS = "sum(r.scope1_kgco2e), sum(r.scope2_location_kgco2e),"
-            + " sum(r.scope2_market_kgco2e), sum(r.scope3_kgco2e),"
-            + " sum(r.combined_location_kgco2e), sum(r.combined_market_kgco2e),"
-            + " string_agg(distinct r.flags, ','), bool_or(run.status = 'stale')";
+    public static final String PROVIDER_REPORTED = "provider-reported";
+    public static final String MODELLED = "modelled";
+
+    /**
+     * Both bases as one relation of the same columns. Modelled consumers are a project (or
+     * themselves) by name, their service model stands in the service column, and a region's
+     * unused capacity is the pseudo-project unused-capacity, so a month's modelled rows add
+     * up to the modelled region emissions.
+     */
+    private static final String BOTH_BASES = "(select 'provider-reported' as basis,"
+            + " coalesce(r.project, r.bucket) as project, r.month, r.provider, r.account_id as account,"
+            + " r.region, r.service, r.workload, r.stage, r.flags, r.scope1_kgco2e as s1,"
+            + " r.scope2_location_kgco2e as s2l, r.scope2_market_kgco2e as s2m, r.scope3_kgco2e as s3,"
+            + " r.combined_location_kgco2e as cl, r.combined_market_kgco2e as cm,"
+            + " run.status = 'stale' as stale"
+            + " from allocation_row r join allocation_run run on run.id = r.run_id"
+            + " where run.status in ('current', 'stale')"
+            + " union all"
+            + " select 'modelled', c.project, c.month, c.provider, null, c.region, c.service_model,"
+            + " c.workload, null, '', c.scope1_kgco2e, c.scope2_location_kgco2e, c.scope2_market_kgco2e,"
+            + " c.scope3_manufacturing_kgco2e + c.scope3_transport_kgco2e + c.scope3_end_of_life_kgco2e,"
+            + " 0, 0, run.status = 'stale'"
+            + " from methodology_consumer_result c join methodology_run run on run.id = c.run_id"
+            + " where run.status in ('current', 'stale')"
+            + " union all"
+            + " select 'modelled', 'unused-capacity', m.month, m.provider, null, m.region, null, null,"
+            + " null, '', m.unused_scope1_kgco2e, m.unused_scope2_location_kgco2e,"
+            + " m.unused_scope2_market_kgco2e, m.unused_scope3_manufacturing_kgco2e"
+            + " + m.unused_scope3_transport_kgco2e + m.unused_scope3_end_of_life_kgco2e, 0, 0,"
+            + " run.status = 'stale'"
+            + " from methodology_region_result m join methodology_run run on run.id = m.run_id"
+            + " where run.status in ('current', 'stale') and (m.unused_scope1_kgco2e <> 0"
+            + " or m.unused_scope2_location_kgco2e <> 0 or m.unused_scope2_market_kgco2e <> 0"
+            + " or m.unused_scope3_manufacturing_kgco2e <> 0 or m.unused_scope3_transport_kgco2e <> 0"
+            + " or m.unused_scope3_end_of_life_kgco2e <> 0)) x";
+
+    private static final String AMOUNTS = "sum(x.s1), sum(x.s2l), sum(x.s2m), sum(x.s3), sum(x.cl),"
+            + " sum(x.cm), string_agg(distinct x.flags, ','), bool_or(x.stale)";
 
     /**
      * @param project null for every project and bucket
@@ -36,9 +71,10 @@ public class EmissionsQuery {
     @Transactional
     public EmissionsReport report(String project, YearMonth from, YearMonth to, List<GroupKey> groupBy) {
         List<EmissionsRowView> rows = query(project, from, to, groupBy);
-        EmissionsRowView totals = query(project, from, to, List.of()).stream()
-                .findFirst()
-                .orElseGet(() -> row(Map.of(), Emissions.ZERO, List.of()));
+        Map<String, EmissionsRowView> totals = new LinkedHashMap<>();
+        for (EmissionsRowView total : query(project, from, to, List.of())) {
+            totals.put(total.keys().get("basis"), total);
+        }
         List<String> keys = groupBy.stream().map(GroupKey::label).toList();
         return new EmissionsReport(project, from.toString(), to.toString(), keys, rows, totals);
     }
@@ -46,10 +82,8 @@ public class EmissionsQuery {
     /** The latest month with published rows for {@code project}, or any project when null. */
     @Transactional
     public YearMonth latestMonth(String project) {
-        String sql = "select max(r.month) from allocation_row r"
-                + " join allocation_run run on run.id = r.run_id"
-                + " where run.status in ('current', 'stale')"
-                + (project == null ? "" : " and r.project = :project");
+        String sql = "select max(x.month) from " + BOTH_BASES
+                + (project == null ? "" : " where x.project = :project");
         Query query = Panache.getEntityManager().createNativeQuery(sql);
         if (project != null) {
             query.setParameter("project", project);
@@ -60,25 +94,17 @@ public class EmissionsQuery {
 
     private List<EmissionsRowView> query(String project, YearMonth from, YearMonth to,
             List<GroupKey> groupBy) {
-        String keyColumns = groupBy.stream().map(GroupKey::column).collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder("select ");
-        if (!groupBy.isEmpty()) {
-            sql.append(keyColumns).append(", ");
-        }
-        sql.append(AMOUNTS)
-                .append(" from allocation_row r join allocation_run run on run.id = r.run_id")
-                .append(" where run.status in ('current', 'stale')")
-                .append(" and r.month between :from and :to");
-        if (project != null) {
-            sql.append(" and r.project = :project");
-        }
-        if (!groupBy.isEmpty()) {
-            String ordering = groupBy.stream()
-                    .map(key -> key.column() + " nulls first")
-                    .collect(Collectors.joining(", "));
-            sql.append(" group by ").append(keyColumns).append(" order by ").append(ordering);
-        }
-        Query query = Panache.getEntityManager().createNativeQuery(sql.toString())
+        List<String> columns = new ArrayList<>(groupBy.stream().map(GroupKey::column).toList());
+        columns.add("x.basis");
+        String keyColumns = String.join(", ", columns);
+        String ordering = columns.stream()
+                .map(column -> column + " nulls first")
+                .collect(Collectors.joining(", "));
+        String sql = "select " + keyColumns + ", " + AMOUNTS + " from " + BOTH_BASES
+                + " where x.month between :from and :to"
+                + (project == null ? "" : " and x.project = :project")
+                + " group by " + keyColumns + " order by " + ordering;
+        Query query = Panache.getEntityManager().createNativeQuery(sql)
                 .setParameter("from", from.toString())
                 .setParameter("to", to.toString());
         if (project != null) {
@@ -91,24 +117,24 @@ public class EmissionsQuery {
         List<EmissionsRowView> rows = new ArrayList<>();
         for (Object result : results) {
             Object[] columns = (Object[]) result;
-            if (columns[groupBy.size()] == null) {
-                continue;
-            }
             Map<String, String> keys = new LinkedHashMap<>();
             for (int i = 0; i < groupBy.size(); i++) {
-                keys.put(groupBy.get(i).label(), columns[i] == null ? null : columns[i].toString().strip());
+                keys.put(groupBy.get(i).label(), text(columns[i]));
             }
             int at = groupBy.size();
+            keys.put("basis", text(columns[at]));
+            at++;
             Emissions emissions = new Emissions(decimal(columns[at]), decimal(columns[at + 1]),
                     decimal(columns[at + 2]), decimal(columns[at + 3]), decimal(columns[at + 4]),
                     decimal(columns[at + 5]));
-            rows.add(row(keys, emissions, flags(columns[at + 6], columns[at + 7])));
+            rows.add(new EmissionsRowView(keys, KgCo2eView.of(emissions),
+                    flags(columns[at + 6], columns[at + 7])));
         }
         return rows;
     }
 
-    private static EmissionsRowView row(Map<String, String> keys, Emissions emissions, List<String> flags) {
-        return new EmissionsRowView(keys, KgCo2eView.of(emissions), flags);
+    private static String text(Object value) {
+        return value == null ? null : value.toString().strip();
     }
 
     private static List<String> flags(Object joined, Object stale) {

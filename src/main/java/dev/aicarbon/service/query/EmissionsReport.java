@@ -2,9 +2,10 @@ package dev.aicarbon.service.query;
 
 import dev.aicarbon.service.api.KgCo2eView;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The answer to an emissions query: grouped rows and their totals. */
+/** The answer to an emissions query: grouped rows, each of one basis, and totals per basis. */
 @Schema(description = "Emissions of published allocation runs, in kgCO2e, grouped as asked")
 public record EmissionsReport(
         @Schema(description = "The project asked for; null for all projects and buckets")
@@ -13,6 +14,7 @@ public record EmissionsReport(
         String to,
         List<String> groupBy,
         List<EmissionsRowView> rows,
-        @Schema(description = "Sum of all rows")
-        EmissionsRowView totals) {
+        @Schema(description = "Sum of all rows per basis (provider-reported, modelled); the bases "
+                + "are never added together")
+        Map<String, EmissionsRowView> totals) {
 }

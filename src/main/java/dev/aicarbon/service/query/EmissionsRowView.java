@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * One row of an emissions query: the values of the requested group keys, the emissions in
  * kgCO2e and the flags of what the row is made of.
  */
-@Schema(description = "Group key values (one property per groupBy key), emissions in kgCO2e, flags")
+@Schema(description = "Group key values (one property per groupBy key, and basis: provider-reported "
+        + "or modelled), emissions in kgCO2e, flags")
 public record EmissionsRowView(
         @JsonIgnore @Schema(hidden = true) Map<String, String> keys,
         @JsonUnwrapped KgCo2eView emissions,

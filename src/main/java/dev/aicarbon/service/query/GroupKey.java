@@ -11,14 +11,14 @@ import java.util.stream.Collectors;
 
 /** A dimension emissions can be grouped by, with the stored column it reads. */
 public enum GroupKey {
-    PROJECT("coalesce(r.project, r.bucket)"),
-    MONTH("r.month"),
-    PROVIDER("r.provider"),
-    ACCOUNT("r.account_id"),
-    REGION("r.region"),
-    SERVICE("r.service"),
-    WORKLOAD("r.workload"),
-    STAGE("r.stage");
+    PROJECT("x.project"),
+    MONTH("x.month"),
+    PROVIDER("x.provider"),
+    ACCOUNT("x.account"),
+    REGION("x.region"),
+    SERVICE("x.service"),
+    WORKLOAD("x.workload"),
+    STAGE("x.stage");
 
     private final String column;
 

@@ -1,6 +1,9 @@
 package dev.aicarbon.providers.csv;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +89,84 @@ public final class CsvRow {
         } catch (NumberFormatException e) {
             throw new RowRejectedException(
                     column, column + " " + quote(value) + " is not a number");
+        }
+    }
+
+    /**
+     * The cell as an exact decimal, which must be there.
+     *
+     * @param why what the value is needed for, appended to the reason when it is missing
+     * @throws RowRejectedException when the cell is empty or not a number
+     */
+    public BigDecimal requiredDecimal(String column, String why) {
+        BigDecimal value = decimal(column);
+        if (value == null) {
+            throw new RowRejectedException(column, column + " is empty; " + why);
+        }
+        return value;
+    }
+
+    /**
+     * The cell as an exact decimal of zero or more, which must be there.
+     *
+     * @param why what the value is needed for, appended to the reason when it is missing
+     * @throws RowRejectedException when the cell is empty, not a number or negative
+     */
+    public BigDecimal nonNegativeDecimal(String column, String why) {
+        BigDecimal value = requiredDecimal(column, why);
+        if (value.signum() < 0) {
+            throw new RowRejectedException(column, column + " " + quote(text(column))
+                    + " is negative; it must be zero or more");
+        }
+        return value;
+    }
+
+    /**
+     * The cell as an ISO date ({@code 2026-11-17}); null when the cell is empty. Impossible
+     * dates such as {@code 2026-02-30} are rejected, not moved to the nearest real day.
+     *
+     * @throws RowRejectedException when the cell holds anything else
+     */
+    public LocalDate date(String column) {
+        String value = text(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new RowRejectedException(column, column + " " + quote(value)
+                    + " is not a date in the form YYYY-MM-DD");
+        }
+    }
+
+    /**
+     * The cell as an ISO date, which must be there.
+     *
+     * @param why what the value is needed for, appended to the reason when it is missing
+     * @throws RowRejectedException when the cell is empty or not a date
+     */
+    public LocalDate requiredDate(String column, String why) {
+        LocalDate value = date(column);
+        if (value == null) {
+            throw new RowRejectedException(column, column + " is empty; " + why);
+        }
+        return value;
+    }
+
+    /**
+     * The cell as a calendar month ({@code 2026-11}), which must be there.
+     *
+     * @param why what the value is needed for, appended to the reason when it is missing
+     * @throws RowRejectedException when the cell is empty or not a month in the form YYYY-MM
+     */
+    public YearMonth requiredMonth(String column, String why) {
+        String value = requiredText(column, why);
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new RowRejectedException(column, column + " " + quote(value)
+                    + " is not a month in the form YYYY-MM");
         }
     }
 

@@ -10,7 +10,6 @@ import dev.aicarbon.providers.csv.RowSink;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class EmissionsCsvReader {
         String provider = provider(row);
         String accountId = row.requiredText(
                 ACCOUNT_ID, "the emissions cannot be matched to an account");
-        YearMonth month = month(row);
+        YearMonth month = row.requiredMonth(MONTH, "expected a month as YYYY-MM");
         String region = row.text(REGION);
         String service = row.text(SERVICE);
         Amounts amounts = amounts(row);
@@ -126,16 +125,6 @@ public final class EmissionsCsvReader {
                     + " is not one of aws, azure, gcp");
         }
         return provider;
-    }
-
-    private static YearMonth month(CsvRow row) {
-        String text = row.requiredText(MONTH, "expected a month as YYYY-MM");
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new RowRejectedException(MONTH, "month " + CsvRow.quote(text)
-                    + " is not a month in the form YYYY-MM");
-        }
     }
 
     /**
