@@ -27,6 +27,15 @@ class PlatformEndpointsTest extends ApiTest {
                 .body("paths.'/api/v1/allocations'.post.description", containsString("kgCO2e"))
                 .body("paths.'/api/v1/projects/{project}/emissions'.get.summary", containsString("kgCO2e"))
                 .body("paths.'/api/v1/emissions'.get.summary", containsString("kgCO2e"))
-                .body("paths.'/api/v1/projects'.get.summary", containsString("kgCO2e"));
+                .body("paths.'/api/v1/projects'.get.summary", containsString("kgCO2e"))
+                .body("paths.'/api/v1/methodology/runs'.post.summary", containsString("kgCO2e"))
+                .body("paths.'/api/v1/methodology/regions/{region}'.get.summary", containsString("kgCO2e"))
+                .body("paths.'/api/v1/methodology/datacenters/{datacenter}'.get.summary",
+                        containsString("kgCO2e"))
+                .body("paths.'/api/v1/methodology/consumers/{consumer}/emissions'.get.summary",
+                        containsString("kgCO2e"))
+                .body("paths.'/api/v1/methodology/reconciliation'.get.summary", containsString("kgCO2e"))
+                .body("paths.'/api/v1/imports/methodology/{kind}'.post.description",
+                        containsString("kgCO2e per unit"));
     }
 }
