@@ -109,12 +109,14 @@ create table methodology_datacenter_result (
 );
 
 -- factors are kgCO2e per unit of weighted normalised usage, null when total_usage is zero;
--- unused_* is what stays in the unused-capacity bucket.
+-- unused_* is what stays in the unused-capacity bucket. usage_source says whether the
+-- region's usage was imported or derived from FOCUS usage lines of that region.
 create table methodology_region_result (
     run_id                             bigint       not null references methodology_run (id) on delete cascade,
     month                              varchar(7)   not null,
     region                             varchar(128) not null,
     provider                           varchar(16),
+    usage_source                       varchar(16)  not null check (usage_source in ('imported', 'focus')),
     total_usage                        numeric      not null,
     scope1_kgco2e                      numeric      not null,
     scope2_location_kgco2e             numeric      not null,

@@ -208,6 +208,32 @@ class MethodologyFlowTest extends ApiTest {
     }
 
     @Test
+    void derivesUsageFromFocusLinesWhereNoneWasImported() {
+        // eastus FOCUS lines by ListCost: alpha/train-1 300, beta 100, untagged 100 (consumer
+        // unallocated); the shared line is overhead, no consumer. Total 500.
+        importFocus(HandMonth.FOCUS).statusCode(201);
+        for (String kind : new String[] {"component-factors", "hardware-models", "datacenters", "assets",
+            "datacenter-months"}) {
+            importMethodology(kind, kind + ".csv").statusCode(201);
+        }
+
+        runMethodology().statusCode(200);
+
+        given().queryParam("month", MONTH).when().get("/api/v1/methodology/regions/eastus").then()
+                .body("flags", contains("usage-from-focus"))
+                .body("totalUsage", kg("500"))
+                .body("factors.scope2LocationKgCo2ePerUnit", kg("2.52"));
+        given().queryParam("from", MONTH).when().get("/api/v1/methodology/consumers/alpha/train-1/emissions")
+                .then()
+                .statusCode(200)
+                .body("[0].scope2LocationKgCo2e", kg("756"));
+        given().queryParam("from", MONTH).when().get("/api/v1/projects/alpha/emissions").then()
+                .body("totals.modelled.totalLocationKgCo2e", kg("822.6"));
+        given().queryParam("month", MONTH).when().get("/api/v1/methodology/regions/northeurope").then()
+                .body("flags", contains("no-usage"));
+    }
+
+    @Test
     void unresolvedReferencesAreNamedNotZeroed() {
         importMethodology("component-factors", "component-factors.csv").statusCode(201);
         String models = "model,component,quantity\nmystery-server,gpu,8\nmystery-server,unobtainium,1\n";

@@ -108,9 +108,11 @@ public class MethodologyResource {
     }
 
     @GET
-    @Path("/consumers/{consumer}/emissions")
+    @Path("/consumers/{consumer: .+}/emissions")
     @Operation(summary = "A consumer's modelled emissions in kgCO2e",
-            description = "groupBy takes month, region, serviceModel, scope (scope1, "
+            description = "A workload-level consumer is addressed with its slash: "
+                    + "/consumers/llm-pretrain/pretrain-7b/emissions. "
+                    + "groupBy takes month, region, serviceModel, scope (scope1, "
                     + "scope2-location, scope2-market, scope3) and stage (manufacturing, transport, "
                     + "end_of_life: the hardware life-cycle stage of scope 3).")
     @APIResponse(responseCode = "404", description = "No published result names that consumer")

@@ -1,5 +1,6 @@
 package dev.aicarbon.service.methodology;
 
+import dev.aicarbon.allocation.AllocationPolicy;
 import dev.aicarbon.allocation.methodology.Asset;
 import dev.aicarbon.allocation.methodology.BomLine;
 import dev.aicarbon.allocation.methodology.ComponentFactor;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads the stored reference data and one month's energy and usage into the engine's types. */
 final class MethodologyInputsQuery {
@@ -26,9 +29,22 @@ final class MethodologyInputsQuery {
     private MethodologyInputsQuery() {
     }
 
-    static MethodologyInputs read(YearMonth month) {
-        return new MethodologyInputs(factors(), models(), datacenters(), assets(),
-                datacenterMonths(month), usage(month));
+    /**
+     * The inputs of {@code month}. Regions without imported usage that month take their
+     * usage from FOCUS lines of the region ({@link FocusUsage}); those regions are added to
+     * {@code derivedRegions}.
+     */
+    static MethodologyInputs read(YearMonth month, AllocationPolicy policy, Set<String> derivedRegions) {
+        List<Datacenter> datacenters = datacenters();
+        List<ConsumerUsage> usage = new ArrayList<>(usage(month));
+        Set<String> withoutUsage = new TreeSet<>();
+        datacenters.forEach(datacenter -> withoutUsage.add(datacenter.region()));
+        usage.forEach(row -> withoutUsage.remove(row.region()));
+        List<ConsumerUsage> derived = FocusUsage.derive(month, withoutUsage, policy);
+        derived.forEach(row -> derivedRegions.add(row.region()));
+        usage.addAll(derived);
+        return new MethodologyInputs(factors(), models(), datacenters, assets(),
+                datacenterMonths(month), usage);
     }
 
     private static List<ComponentFactor> factors() {

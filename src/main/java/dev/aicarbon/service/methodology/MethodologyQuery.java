@@ -37,7 +37,7 @@ public class MethodologyQuery {
     public Optional<RegionView> region(String region, YearMonth month) {
         List<Object[]> rows = MethodologyInputsQuery.rows("select m.run_id, m.provider, m.total_usage,"
                 + " m.scope1_kgco2e_per_unit, m.scope2_location_kgco2e_per_unit,"
-                + " m.scope2_market_kgco2e_per_unit, m.scope3_kgco2e_per_unit, run.status, "
+                + " m.scope2_market_kgco2e_per_unit, m.scope3_kgco2e_per_unit, run.status, m.usage_source, "
                 + Columns.NAMES.replace("scope", "m.scope") + ", "
                 + Columns.NAMES.replace("scope", "m.unused_scope")
                 + " from methodology_region_result m" + PUBLISHED.formatted("m")
@@ -52,8 +52,9 @@ public class MethodologyQuery {
                     .map(dc -> (String) dc[0])
                     .toList();
             return new RegionView(region, month.toString(), runId, (String) row[1],
-                    ModelledView.of(Columns.read(row, 8)), plain(row[2]), factors,
-                    ModelledView.of(Columns.read(row, 14)), datacenters, regionFlags(row[7], factors));
+                    ModelledView.of(Columns.read(row, 9)), plain(row[2]), factors,
+                    ModelledView.of(Columns.read(row, 15)), datacenters,
+                    regionFlags(row[7], row[8], factors));
         });
     }
 
@@ -170,11 +171,18 @@ public class MethodologyQuery {
         return new ArrayList<>(keys);
     }
 
-    /** no-usage: the region had no consumer, so all its emissions stay in unused-capacity. */
-    private static List<String> regionFlags(Object status, RegionView.Factors factors) {
+    /**
+     * no-usage: the region had no consumer, so all its emissions stay in unused-capacity;
+     * usage-from-focus: its usage was derived from FOCUS lines, none having been imported.
+     */
+    private static List<String> regionFlags(Object status, Object usageSource,
+            RegionView.Factors factors) {
         List<String> flags = new ArrayList<>();
         if (factors == null) {
             flags.add("no-usage");
+        }
+        if ("focus".equals(usageSource)) {
+            flags.add("usage-from-focus");
         }
         flags.addAll(statusFlags(status));
         return flags;

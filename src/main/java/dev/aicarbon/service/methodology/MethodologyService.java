@@ -21,9 +21,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -55,13 +57,16 @@ public class MethodologyService {
         try {
             lock(month);
             Instant startedAt = Instant.now();
-            MethodologyInputs inputs = MethodologyInputsQuery.read(month);
+            Set<String> derivedRegions = new HashSet<>();
+            MethodologyInputs inputs = MethodologyInputsQuery.read(month, config.allocation().policy(),
+                    derivedRegions);
             MethodologyResult result = compute(month, inputs, lifetimeMonths);
             if (nothingIn(inputs, result)) {
                 throw new NothingToAllocateException("no methodology inputs for " + month
                         + ": no datacenter energy, no usage and no asset amortising");
             }
-            long runId = publish(month, lifetime(lifetimeMonths), startedAt, inputs, result);
+            long runId = publish(month, lifetime(lifetimeMonths), startedAt, inputs, result,
+                    derivedRegions);
             LOG.infof("Methodology run %d of %s: %d datacenters, %d regions, %d consumers",
                     runId, month, result.datacenters().size(), result.regions().size(),
                     result.consumers().size());
@@ -111,7 +116,7 @@ public class MethodologyService {
     }
 
     private static long publish(YearMonth month, int lifetimeMonths, Instant startedAt,
-            MethodologyInputs inputs, MethodologyResult result) {
+            MethodologyInputs inputs, MethodologyResult result, Set<String> derivedRegions) {
         long runId = ((Number) Panache.getEntityManager()
                 .createNativeQuery("select nextval('methodology_run_seq')")
                 .getSingleResult()).longValue();
@@ -126,7 +131,7 @@ public class MethodologyService {
                 + " and superseded_by is null and id <> ?1", runId, month.toString());
         Map<String, String> providers = RegionProviders.read();
         writeDatacenters(runId, month, result.datacenters(), providers);
-        writeRegions(runId, month, result.regions(), providers);
+        writeRegions(runId, month, result.regions(), providers, derivedRegions);
         writeConsumers(runId, month, result.consumers(), providers);
         return runId;
     }
@@ -155,17 +160,20 @@ public class MethodologyService {
     }
 
     private static void writeRegions(long runId, YearMonth month, List<RegionResult> regions,
-            Map<String, String> providers) {
+            Map<String, String> providers, Set<String> derivedRegions) {
         for (RegionResult region : regions) {
             RegionFactors factors = region.factors();
             insert("insert into methodology_region_result (run_id, month, region, provider,"
-                            + " total_usage, scope1_kgco2e_per_unit, scope2_location_kgco2e_per_unit,"
-                            + " scope2_market_kgco2e_per_unit, scope3_kgco2e_per_unit, " + Columns.NAMES
-                            + ", " + Columns.NAMES.replace("scope", "unused_scope") + ") values (?1, ?2,"
-                            + " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-                            + " ?19, ?20, ?21)",
+                            + " usage_source, total_usage, scope1_kgco2e_per_unit,"
+                            + " scope2_location_kgco2e_per_unit, scope2_market_kgco2e_per_unit,"
+                            + " scope3_kgco2e_per_unit, " + Columns.NAMES + ", "
+                            + Columns.NAMES.replace("scope", "unused_scope") + ") values (?1, ?2, ?3,"
+                            + " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+                            + " ?19, ?20, ?21, ?22)",
                     concat(new Object[] {runId, month.toString(), region.region(),
-                        providers.get(region.region()), region.totalUsage(),
+                        providers.get(region.region()),
+                        derivedRegions.contains(region.region()) ? "focus" : "imported",
+                        region.totalUsage(),
                         factors == null ? null : factors.scope1KgCo2ePerUnit(),
                         factors == null ? null : factors.scope2LocationKgCo2ePerUnit(),
                         factors == null ? null : factors.scope2MarketKgCo2ePerUnit(),
