@@ -16,7 +16,8 @@ public class Database {
                         + " component_factor, hardware_model_component, datacenter, asset,"
                         + " datacenter_month, consumer_usage, methodology_run,"
                         + " methodology_datacenter_result, methodology_region_result,"
-                        + " methodology_consumer_result")
+                        + " methodology_consumer_result, estimate, functional_unit, functional_unit_count,"
+                        + " budget, offset_record")
                 .executeUpdate();
     }
 

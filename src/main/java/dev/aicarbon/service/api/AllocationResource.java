@@ -3,6 +3,7 @@ package dev.aicarbon.service.api;
 import dev.aicarbon.allocation.UsageMetric;
 import dev.aicarbon.service.allocation.AllocationService;
 import dev.aicarbon.service.allocation.RunView;
+import dev.aicarbon.service.estimates.BudgetService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,9 @@ public class AllocationResource {
     @Inject
     AllocationService allocations;
 
+    @Inject
+    BudgetService budgets;
+
     /** The body of an allocation request. */
     public record AllocationRequest(
             @Schema(description = "Month to allocate, YYYY-MM", required = true) String month,
@@ -51,7 +55,10 @@ public class AllocationResource {
         if (request == null) {
             throw new BadParameterException("month", "month is required, as YYYY-MM");
         }
-        return allocations.allocate(Months.required("month", request.month()), metric(request.usageMetric()));
+        RunView run = allocations.allocate(Months.required("month", request.month()),
+                metric(request.usageMetric()));
+        budgets.evaluateAfterChange();
+        return run;
     }
 
     private static UsageMetric metric(String name) {

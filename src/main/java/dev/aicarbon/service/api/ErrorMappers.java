@@ -1,5 +1,7 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.allocation.estimate.InvalidEstimateException;
+import dev.aicarbon.providers.azure.AzureMonitorFormatException;
 import dev.aicarbon.providers.csv.CsvFormatException;
 import dev.aicarbon.service.allocation.NothingToAllocateException;
 import dev.aicarbon.service.methodology.MethodologyInputException;
@@ -19,6 +21,18 @@ public class ErrorMappers {
     public Response badParameter(BadParameterException e) {
         LOG.debugf("Bad parameter %s: %s", e.parameter(), e.getMessage());
         return json(400, new ApiError(400, e.getMessage(), e.parameter(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidEstimate(InvalidEstimateException e) {
+        LOG.debugf("Invalid estimate input %s: %s", e.field(), e.getMessage());
+        return json(400, new ApiError(400, e.getMessage(), e.field(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response refusedJson(AzureMonitorFormatException e) {
+        LOG.debugf("Import refused: %s", e.getMessage());
+        return json(400, new ApiError(400, e.getMessage(), null, e.source()));
     }
 
     @ServerExceptionMapper

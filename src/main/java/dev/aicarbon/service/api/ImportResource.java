@@ -1,6 +1,9 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.estimates.BudgetService;
+import dev.aicarbon.service.estimates.GpuEnergyPull;
 import dev.aicarbon.service.imports.ImportService;
+import dev.aicarbon.service.imports.MeasuredJob;
 import dev.aicarbon.service.imports.ImportSummary;
 import dev.aicarbon.service.model.ImportBatch;
 import dev.aicarbon.service.model.QuarantinedRow;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +38,12 @@ public class ImportResource {
 
     @Inject
     ImportService imports;
+
+    @Inject
+    BudgetService budgets;
+
+    @Inject
+    GpuEnergyPull gpuEnergyPull;
 
     @POST
     @Path("/focus")
@@ -98,6 +108,98 @@ public class ImportResource {
                     + String.join(", ", ImportService.METHODOLOGY_KINDS));
         }
         return answer(imports.importMethodology(kind, body, source));
+    }
+
+    @POST
+    @Path("/codecarbon")
+    @Consumes(TEXT_CSV)
+    @Operation(summary = "Import a CodeCarbon emissions.csv as measured estimates (kWh, kgCO2e)",
+            description = "One estimate per run: IT energy (cpu + gpu + ram energy, else energy_consumed) "
+                    + "x PUE x the grid factor of the run's cloud region (or of region), plus the embodied "
+                    + "share when hardware and count are given. Runs that cannot be estimated are "
+                    + "quarantined with the reason.")
+    @APIResponse(responseCode = "201", description = "Imported")
+    @APIResponse(responseCode = "200", description = "Same content imported before; nothing stored")
+    @APIResponse(responseCode = "400", description = "Not a CodeCarbon file, or project or stage unknown")
+    public Response importCodeCarbon(InputStream body,
+            @QueryParam("source") @DefaultValue("request body") String source,
+            @Parameter(description = "Registered project the runs belong to", required = true)
+            @QueryParam("project") String project,
+            @Parameter(description = "Workload; default each run's experiment or project name")
+            @QueryParam("workload") String workload,
+            @QueryParam("stage") String stage,
+            @Parameter(description = "aws, azure or gcp; default each run's cloud_provider")
+            @QueryParam("provider") String provider,
+            @Parameter(description = "Cloud region; default each run's cloud_region") @QueryParam("region") String region,
+            @Parameter(description = "PUE; default the provider's") @QueryParam("pue") BigDecimal pue,
+            @Parameter(description = "Grid factor override, kgCO2e/kWh") @QueryParam("gridKgCo2ePerKwh")
+            BigDecimal grid,
+            @Parameter(description = "Catalogue hardware id, for the embodied share") @QueryParam("hardware")
+            String hardware,
+            @Parameter(description = "Units of that hardware") @QueryParam("count") BigDecimal count) {
+        MeasuredJob job = new MeasuredJob(project, workload, stage, provider, region, pue, grid, hardware, count);
+        ImportSummary summary = imports.importCodeCarbon(body, source, job);
+        budgets.evaluateAfterChange();
+        return answer(summary);
+    }
+
+    @POST
+    @Path("/azure-monitor-gpu-energy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import Azure ML GPU energy (GpuEnergyJoules, J per interval) as measured estimates",
+            description = "The Azure Monitor Metrics API's JSON for the GpuEnergyJoules metric of an Azure "
+                    + "Machine Learning workspace. One estimate per run: kWh = J / 3,600,000, x PUE x grid "
+                    + "kgCO2e/kWh of region. A run estimated before is replaced, never counted twice.")
+    @APIResponse(responseCode = "201", description = "Imported")
+    @APIResponse(responseCode = "400", description = "Not a metrics answer, or project or stage unknown")
+    public Response importAzureMonitorGpuEnergy(InputStream body,
+            @QueryParam("source") @DefaultValue("request body") String source,
+            @QueryParam("project") String project, @QueryParam("workload") String workload,
+            @QueryParam("stage") String stage,
+            @Parameter(description = "Azure region of the compute, e.g. westeurope") @QueryParam("region")
+            String region,
+            @QueryParam("pue") BigDecimal pue, @QueryParam("gridKgCo2ePerKwh") BigDecimal grid) {
+        MeasuredJob job = new MeasuredJob(project, workload, stage, "azure", region, pue, grid, null, null);
+        ImportSummary summary = imports.importAzureMonitorGpuEnergy(body, source, job);
+        budgets.evaluateAfterChange();
+        return answer(summary);
+    }
+
+    /** The body of a pull of GPU energy from Azure Monitor. */
+    public record GpuEnergyPullRequest(String workspaceResourceId, String from, String to, String project,
+            String workload, String stage, String region, BigDecimal pue, BigDecimal gridKgCo2ePerKwh) {
+    }
+
+    @POST
+    @Path("/azure-monitor-gpu-energy/pull")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pull Azure ML GPU energy from Azure Monitor through the Azure SDK (kWh, kgCO2e)",
+            description = "Where configured (carbon.azure-monitor.enabled), reads GpuEnergyJoules of the "
+                    + "workspace for [from, to) (ISO instants) with the service's Azure identity and "
+                    + "stores one measured estimate per run, as the file import does.")
+    @APIResponse(responseCode = "201", description = "Pulled and stored")
+    @APIResponse(responseCode = "409", description = "The pull is not configured here")
+    public Response pullAzureMonitorGpuEnergy(GpuEnergyPullRequest request) {
+        if (request == null || request.workspaceResourceId() == null) {
+            throw new BadParameterException("workspaceResourceId", "workspaceResourceId is required");
+        }
+        java.time.Instant from = instant("from", request.from());
+        java.time.Instant to = instant("to", request.to());
+        var read = gpuEnergyPull.pull(request.workspaceResourceId(), from, to);
+        MeasuredJob job = new MeasuredJob(request.project(), request.workload(), request.stage(), "azure",
+                request.region(), request.pue(), request.gridKgCo2ePerKwh(), null, null);
+        ImportSummary summary = imports.importPulledGpuEnergy(read, request.workspaceResourceId(), job);
+        budgets.evaluateAfterChange();
+        return Response.status(201).entity(summary).build();
+    }
+
+    private static java.time.Instant instant(String parameter, String value) {
+        try {
+            return java.time.Instant.parse(value);
+        } catch (RuntimeException e) {
+            throw new BadParameterException(parameter, parameter + " must be an ISO instant such as "
+                    + "2026-11-01T00:00:00Z, got '" + value + "'");
+        }
     }
 
     @GET

@@ -1,5 +1,7 @@
 package dev.aicarbon.service.api;
 
+import static dev.aicarbon.service.api.Decimals.plain;
+
 import dev.aicarbon.allocation.Emissions;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,11 +34,5 @@ public record KgCo2eView(
                 plain(emissions.combinedMarketKgCo2e()),
                 plain(emissions.totalLocationKgCo2e()),
                 plain(emissions.totalMarketKgCo2e()));
-    }
-
-    /** Drops the storage scale's trailing zeros so that 25 reads as 25, not 25.000000000000. */
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -7,6 +7,7 @@ import dev.aicarbon.service.methodology.MethodologyRunView;
 import dev.aicarbon.service.methodology.MethodologyService;
 import dev.aicarbon.service.methodology.ReconciliationRow;
 import dev.aicarbon.service.methodology.RegionView;
+import dev.aicarbon.service.estimates.BudgetService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,6 +38,9 @@ public class MethodologyResource {
     @Inject
     MethodologyQuery results;
 
+    @Inject
+    BudgetService budgets;
+
     /** The body of a methodology run request. */
     public record RunRequest(
             @Schema(description = "Month to compute, YYYY-MM", required = true) String month,
@@ -64,7 +68,9 @@ public class MethodologyResource {
         if (lifetime != null && lifetime < 1) {
             throw new BadParameterException("lifetimeMonths", "lifetimeMonths must be at least 1");
         }
-        return methodology.run(month, lifetime);
+        MethodologyRunView run = methodology.run(month, lifetime);
+        budgets.evaluateAfterChange();
+        return run;
     }
 
     @GET

@@ -1,5 +1,8 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.estimates.EstimateService;
+import dev.aicarbon.service.estimates.OffsetService;
+import dev.aicarbon.service.estimates.EstimateView;
 import dev.aicarbon.service.projects.ProjectService;
 import dev.aicarbon.service.projects.ProjectView;
 import dev.aicarbon.service.query.EmissionsQuery;
@@ -33,6 +36,12 @@ public class ProjectResource {
 
     @Inject
     EmissionsQuery emissions;
+
+    @Inject
+    EstimateService estimateService;
+
+    @Inject
+    OffsetService offsets;
 
     @GET
     @Operation(summary = "List projects with their latest month's emissions (kgCO2e)")
@@ -75,13 +84,32 @@ public class ProjectResource {
             @QueryParam("from") String from,
             @Parameter(description = "Last month, YYYY-MM, inclusive; default from")
             @QueryParam("to") String to,
-            @Parameter(description = "Keys to group by") @QueryParam("groupBy") List<String> groupBy) {
+            @Parameter(description = "Keys to group by") @QueryParam("groupBy") List<String> groupBy,
+            @Parameter(description = "Refused: offsets are never netted") @QueryParam("net") Boolean net,
+            @Parameter(description = "Refused: offsets are never netted") @QueryParam("includeOffsets")
+            Boolean includeOffsets) {
+        if (Boolean.TRUE.equals(net) || Boolean.TRUE.equals(includeOffsets)) {
+            throw new BadParameterException(Boolean.TRUE.equals(net) ? "net" : "includeOffsets",
+                    OffsetService.NEVER_NETTED);
+        }
         if (projects.find(project).isEmpty()) {
             throw unknown(project);
         }
         List<GroupKey> keys = GroupKey.parse(groupBy, EnumSet.complementOf(EnumSet.of(GroupKey.PROJECT)));
         MonthRange range = MonthRange.of(from, to, () -> emissions.latestMonth(project));
-        return emissions.report(project, range.from(), range.to(), keys);
+        return emissions.report(project, range.from(), range.to(), keys)
+                .withOffsets(offsets.beside(project, range.from(), range.to()));
+    }
+
+    @GET
+    @Path("/{project}/estimates")
+    @Operation(summary = "A project's stored job estimates (kWh, kgCO2e), newest month first")
+    @APIResponse(responseCode = "404", description = "Unknown project")
+    public List<EstimateView> estimates(@PathParam("project") String project) {
+        if (projects.find(project).isEmpty()) {
+            throw unknown(project);
+        }
+        return estimateService.list(project);
     }
 
     private static NotFoundException unknown(String project) {

@@ -26,6 +26,45 @@ public interface CarbonConfig {
 
     Methodology methodology();
 
+    Catalogue catalogue();
+
+    Budgets budgets();
+
+    AzureMonitor azureMonitor();
+
+    /** Pulling Azure Machine Learning GPU energy from Azure Monitor through the Azure SDK. */
+    interface AzureMonitor {
+
+        /** Off unless an identity (DefaultAzureCredential) is set up where the service runs. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Azure Resource Manager endpoint; another for sovereign clouds or a replay server. */
+        @WithDefault("https://management.azure.com")
+        String endpoint();
+    }
+
+    interface Catalogue {
+
+        /** A directory whose catalogue files replace the bundled ones (docs/estimates-sources.md). */
+        Optional<String> dir();
+    }
+
+    interface Budgets {
+
+        /** Share of a budget at which its status turns to warning. */
+        @WithDefault("0.8")
+        BigDecimal warningShare();
+
+        /** Attempts to deliver one webhook notification before giving up. */
+        @WithDefault("4")
+        int webhookAttempts();
+
+        /** Wait before the second attempt; doubled for each further one. */
+        @WithDefault("PT1S")
+        java.time.Duration webhookBackoff();
+    }
+
     interface Methodology {
 
         /** Months over which an asset's embodied emissions are spread (six years). */

@@ -3,6 +3,9 @@ package dev.aicarbon.service.imports;
 import dev.aicarbon.providers.csv.ReadSummary;
 import dev.aicarbon.providers.csv.RowSink;
 import dev.aicarbon.providers.emissions.EmissionsCsvReader;
+import dev.aicarbon.providers.azure.AzureMonitorGpuEnergyReader;
+import dev.aicarbon.providers.azure.GpuEnergyRead;
+import dev.aicarbon.providers.codecarbon.CodeCarbonCsvReader;
 import dev.aicarbon.providers.focus.FocusCsvReader;
 import dev.aicarbon.providers.methodology.AssetCsvReader;
 import dev.aicarbon.providers.methodology.ComponentFactorCsvReader;
@@ -11,6 +14,7 @@ import dev.aicarbon.providers.methodology.DatacenterCsvReader;
 import dev.aicarbon.providers.methodology.DatacenterMonthCsvReader;
 import dev.aicarbon.providers.methodology.HardwareModelCsvReader;
 import dev.aicarbon.service.config.CarbonConfig;
+import dev.aicarbon.service.estimates.EstimateService;
 import dev.aicarbon.service.model.ImportBatch;
 import dev.aicarbon.service.model.QuarantinedRow;
 import dev.aicarbon.service.projects.ProjectRegistry;
@@ -46,6 +50,9 @@ public class ImportService {
 
     @Inject
     ProjectRegistry projects;
+
+    @Inject
+    EstimateService estimates;
 
     // The readers are called through lambdas, not method references: a reference to a
     // field's method failed to link (IllegalAccessError) inside this intercepted bean.
@@ -94,6 +101,45 @@ public class ImportService {
                     ConsumerUsageLoader::new);
             default -> throw new IllegalArgumentException("unknown methodology file kind " + kind);
         };
+    }
+
+    /**
+     * Imports a CodeCarbon {@code emissions.csv}: one measured estimate per run, for the
+     * project and so on that {@code job} names. Runs that cannot be estimated (no grid factor
+     * for their region, say) are quarantined with the reason.
+     */
+    @Transactional
+    public ImportSummary importCodeCarbon(InputStream body, String source, MeasuredJob job) {
+        estimates.checkAttachment(job.project(), job.stage());
+        return importFile("codecarbon", body, source,
+                (in, name, sink) -> new CodeCarbonCsvReader().read(in, name, sink),
+                (importId, quarantine) -> new CodeCarbonLoader(importId, quarantine, estimates, job));
+    }
+
+    /**
+     * Imports Azure Monitor's GpuEnergyJoules metric for Azure Machine Learning (the JSON of
+     * the Metrics API, as a file): one measured estimate per run.
+     */
+    @Transactional
+    public ImportSummary importAzureMonitorGpuEnergy(InputStream body, String source, MeasuredJob job) {
+        estimates.checkAttachment(job.project(), job.stage());
+        return importFile("azure-monitor-gpu-energy", body, source,
+                (in, name, sink) -> GpuRuns.feed(new AzureMonitorGpuEnergyReader().read(in, name), sink),
+                (importId, quarantine) -> new GpuEnergyLoader(importId, quarantine, estimates, job));
+    }
+
+    /**
+     * Stores the runs of a pulled GpuEnergyJoules answer as measured estimates, as a file import
+     * of the answer would, replacing runs estimated before.
+     */
+    @Transactional
+    public ImportSummary importPulledGpuEnergy(GpuEnergyRead read, String source, MeasuredJob job) {
+        estimates.checkAttachment(job.project(), job.stage());
+        String identity = source + " " + Instant.now();
+        return importFile("azure-monitor-gpu-energy",
+                new java.io.ByteArrayInputStream(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                source, (in, name, sink) -> GpuRuns.feed(read, sink),
+                (importId, quarantine) -> new GpuEnergyLoader(importId, quarantine, estimates, job));
     }
 
     /** How one file format is read: a provider reader's {@code read} method. */

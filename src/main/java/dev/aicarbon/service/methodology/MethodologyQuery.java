@@ -3,6 +3,7 @@ package dev.aicarbon.service.methodology;
 import dev.aicarbon.allocation.Emissions;
 import dev.aicarbon.allocation.methodology.ModelledEmissions;
 import dev.aicarbon.service.api.BadParameterException;
+import dev.aicarbon.service.api.Decimals;
 import dev.aicarbon.service.api.KgCo2eView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -147,8 +148,8 @@ public class MethodologyQuery {
             ModelledEmissions modelled = Columns.read(row, 8);
             rows.add(new ReconciliationRow((String) row[0], (String) row[1], month.toString(),
                     KgCo2eView.of(reported), ModelledView.of(modelled),
-                    ModelledView.plain(modelled.totalLocationKgCo2e().subtract(reported.totalLocationKgCo2e())),
-                    ModelledView.plain(modelled.totalMarketKgCo2e().subtract(reported.totalMarketKgCo2e()))));
+                    Decimals.plain(modelled.totalLocationKgCo2e().subtract(reported.totalLocationKgCo2e())),
+                    Decimals.plain(modelled.totalMarketKgCo2e().subtract(reported.totalMarketKgCo2e()))));
         }
         return rows;
     }
@@ -193,6 +194,6 @@ public class MethodologyQuery {
     }
 
     private static BigDecimal plain(Object value) {
-        return ModelledView.plain((BigDecimal) value);
+        return Decimals.plain((BigDecimal) value);
     }
 }

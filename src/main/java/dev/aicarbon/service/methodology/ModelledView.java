@@ -1,5 +1,7 @@
 package dev.aicarbon.service.methodology;
 
+import static dev.aicarbon.service.api.Decimals.plain;
+
 import dev.aicarbon.allocation.methodology.ModelledEmissions;
 import dev.aicarbon.allocation.methodology.StageAmounts;
 import java.math.BigDecimal;
@@ -33,13 +35,5 @@ public record ModelledView(
                         plain(scope3.endOfLifeKgCo2e())),
                 plain(emissions.totalLocationKgCo2e()),
                 plain(emissions.totalMarketKgCo2e()));
-    }
-
-    static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
  * {@code provider-reported} (provider emissions allocated over usage) and {@code modelled}
  * (the seven-step methodology). Every row and every total belongs to one basis; the two are
  * never added together. Rows of a stale run carry the flag {@code stale}.
+ *
+ * <p>Job estimates stand in for provider-reported figures not published yet: an estimate of
+ * a project, month and provider counts, flagged {@code estimated}, until that month has
+ * allocated rows of that provider (any provider, for an estimate that names none); then the
+ * allocation replaces it. The estimates stay stored, so their error can be measured.
  */
 @ApplicationScoped
 public class EmissionsQuery {
@@ -41,6 +46,13 @@ public class EmissionsQuery {
             + " run.status = 'stale' as stale"
             + " from allocation_row r join allocation_run run on run.id = r.run_id"
             + " where run.status in ('current', 'stale')"
+            + " union all"
+            + " select 'provider-reported', e.project, e.month, e.provider, null, e.region, null,"
+            + " e.workload, e.stage, 'estimated', 0, e.scope2_location_kgco2e, e.scope2_market_kgco2e,"
+            + " e.scope3_kgco2e, 0, 0, false from estimate e"
+            + " where not exists (select 1 from allocation_row a join allocation_run ar on ar.id = a.run_id"
+            + " where ar.status in ('current', 'stale') and a.month = e.month"
+            + " and (e.provider is null or a.provider = e.provider))"
             + " union all"
             + " select 'modelled', c.project, c.month, c.provider, null, c.region, c.service_model,"
             + " c.workload, null, '', c.scope1_kgco2e, c.scope2_location_kgco2e, c.scope2_market_kgco2e,"
@@ -76,7 +88,7 @@ public class EmissionsQuery {
             totals.put(total.keys().get("basis"), total);
         }
         List<String> keys = groupBy.stream().map(GroupKey::label).toList();
-        return new EmissionsReport(project, from.toString(), to.toString(), keys, rows, totals);
+        return new EmissionsReport(project, from.toString(), to.toString(), keys, rows, totals, null);
     }
 
     /** The latest month with published rows for {@code project}, or any project when null. */

@@ -1,6 +1,6 @@
 package dev.aicarbon.service.query;
 
-import dev.aicarbon.service.api.KgCo2eView;
+import dev.aicarbon.service.estimates.OffsetService;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,5 +16,12 @@ public record EmissionsReport(
         List<EmissionsRowView> rows,
         @Schema(description = "Sum of all rows per basis (provider-reported, modelled); the bases "
                 + "are never added together")
-        Map<String, EmissionsRowView> totals) {
+        Map<String, EmissionsRowView> totals,
+        @Schema(description = "A project's offsets and certificates over the range, beside the "
+                + "footprint and never subtracted from it; absent in views across projects")
+        OffsetService.OffsetsBeside offsets) {
+
+    public EmissionsReport withOffsets(OffsetService.OffsetsBeside beside) {
+        return new EmissionsReport(project, from, to, groupBy, rows, totals, beside);
+    }
 }
