@@ -88,6 +88,24 @@ class BudgetsAndOffsetsTest extends ApiTest {
     }
 
     @Test
+    void ceilingPerThousandUnitsComparesEmissionsPerThousandUnits() {
+        allocateHandMonth();
+        given().contentType("application/json").body("{\"unit\":\"request\"}")
+                .when().put("/api/v1/projects/alpha/intensity/unit").then().statusCode(200);
+        given().contentType("application/json").body("{\"units\":5000}")
+                .when().put("/api/v1/projects/alpha/intensity/counts/2026-11").then().statusCode(200);
+
+        // 412.5 kg x 1000 / 5000 requests = 82.5 kg per thousand requests, above 80
+        given().contentType("application/json")
+                .body("{\"kind\":\"per-thousand-units\",\"limitKgCo2e\":80,\"from\":\"2026-11\","
+                        + "\"to\":\"2026-11\"}")
+                .when().post("/api/v1/projects/alpha/budgets").then()
+                .statusCode(201)
+                .body("usedKgCo2e", kg("82.5"))
+                .body("status", equalTo("exceeded"));
+    }
+
+    @Test
     void refusesBudgetsWithoutALimit() {
         registerAlpha();
         given().contentType("application/json").body("{\"from\":\"2026-11\",\"to\":\"2026-11\"}")

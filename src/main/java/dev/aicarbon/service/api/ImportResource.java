@@ -130,7 +130,8 @@ public class ImportResource {
             @QueryParam("stage") String stage,
             @Parameter(description = "aws, azure or gcp; default each run's cloud_provider")
             @QueryParam("provider") String provider,
-            @Parameter(description = "Cloud region; default each run's cloud_region") @QueryParam("region") String region,
+            @Parameter(description = "Cloud region; default each run's cloud_region")
+            @QueryParam("region") String region,
             @Parameter(description = "PUE; default the provider's") @QueryParam("pue") BigDecimal pue,
             @Parameter(description = "Grid factor override, kgCO2e/kWh") @QueryParam("gridKgCo2ePerKwh")
             BigDecimal grid,
