@@ -1,5 +1,6 @@
 package dev.aicarbon.service;
 
+import dev.aicarbon.service.close.CloseCommand;
 import dev.aicarbon.service.db.EmbeddedDatabase;
 import dev.aicarbon.service.demo.DemoLoader;
 import io.quarkus.runtime.Quarkus;
@@ -13,7 +14,8 @@ import java.util.Arrays;
  * Entry point. Without a configured database it starts an embedded PostgreSQL before
  * Quarkus reads its configuration, so the datasource finds a server already listening.
  *
- * <p>{@code --demo} loads the bundled sample month and allocates it once the service is up.
+ * <p>{@code --demo} loads the bundled sample month and allocates it once the service is up;
+ * {@code close [--month YYYY-MM]} closes a month and exits with the close's exit code.
  */
 @QuarkusMain
 public class CarbonApplication implements QuarkusApplication {
@@ -24,7 +26,14 @@ public class CarbonApplication implements QuarkusApplication {
     @Inject
     DemoLoader demoLoader;
 
+    @Inject
+    CloseCommand closeCommand;
+
     public static void main(String... args) {
+        if (isClose(args)) {
+            // A close runs beside a serving instance on the same host: any free port will do.
+            System.setProperty("quarkus.http.port", "0");
+        }
         EmbeddedDatabase embedded = startEmbeddedIfUnconfigured();
         Quarkus.run(CarbonApplication.class, (exitCode, failure) -> {
             if (embedded != null) {
@@ -36,11 +45,18 @@ public class CarbonApplication implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        if (isClose(args)) {
+            return closeCommand.execute(Arrays.copyOfRange(args, 1, args.length));
+        }
         if (Arrays.asList(args).contains("--demo")) {
             demoLoader.loadAndAllocate();
         }
         Quarkus.waitForExit();
         return 0;
+    }
+
+    private static boolean isClose(String... args) {
+        return args.length > 0 && args[0].equals("close");
     }
 
     private static EmbeddedDatabase startEmbeddedIfUnconfigured() {

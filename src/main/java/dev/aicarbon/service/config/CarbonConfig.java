@@ -32,6 +32,27 @@ public interface CarbonConfig {
 
     AzureMonitor azureMonitor();
 
+    Close close();
+
+    /** The monthly close. */
+    interface Close {
+
+        /** Folder with a sub-folder per month of files to import ({@code YYYY-MM/focus/*.csv}...). */
+        Optional<String> inbox();
+
+        /** Quarantined share of the imported rows above which a close stops (exit 4). */
+        @WithDefault("0.05")
+        BigDecimal maxQuarantinedShare();
+
+        /** When the scheduler closes the previous month: 06:00 on the 20th by default. */
+        @WithDefault("0 0 6 20 * ?")
+        String cron();
+
+        /** Whether the in-process scheduler closes months (off where a CronJob does it). */
+        @WithDefault("false")
+        boolean scheduled();
+    }
+
     /** Pulling Azure Machine Learning GPU energy from Azure Monitor through the Azure SDK. */
     interface AzureMonitor {
 
