@@ -1,5 +1,6 @@
 package dev.aicarbon.service;
 
+import dev.aicarbon.service.bench.BenchCommand;
 import dev.aicarbon.service.close.CloseCommand;
 import dev.aicarbon.service.db.EmbeddedDatabase;
 import dev.aicarbon.service.demo.DemoLoader;
@@ -29,9 +30,12 @@ public class CarbonApplication implements QuarkusApplication {
     @Inject
     CloseCommand closeCommand;
 
+    @Inject
+    BenchCommand benchCommand;
+
     public static void main(String... args) {
-        if (isClose(args)) {
-            // A close runs beside a serving instance on the same host: any free port will do.
+        if (isBatchCommand(args)) {
+            // A batch command may run beside a serving instance on the same host: any free port.
             System.setProperty("quarkus.http.port", "0");
         }
         EmbeddedDatabase embedded = startEmbeddedIfUnconfigured();
@@ -45,8 +49,11 @@ public class CarbonApplication implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
-        if (isClose(args)) {
+        if (args.length > 0 && args[0].equals("close")) {
             return closeCommand.execute(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            return benchCommand.execute(Arrays.copyOfRange(args, 1, args.length));
         }
         if (Arrays.asList(args).contains("--demo")) {
             demoLoader.loadAndAllocate();
@@ -55,8 +62,9 @@ public class CarbonApplication implements QuarkusApplication {
         return 0;
     }
 
-    private static boolean isClose(String... args) {
-        return args.length > 0 && args[0].equals("close");
+    /** Commands that run and exit: they take any free port, beside a serving instance. */
+    private static boolean isBatchCommand(String... args) {
+        return args.length > 0 && (args[0].equals("close") || args[0].equals("bench"));
     }
 
     private static EmbeddedDatabase startEmbeddedIfUnconfigured() {
