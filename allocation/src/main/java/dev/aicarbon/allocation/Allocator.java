@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
@@ -79,10 +78,12 @@ public final class Allocator {
         Map<AccountKey, AccountUsage> usageByAccount = indexByAccount(lines);
 
         Ledger ledger = new Ledger();
+        SharedShares shared = new SharedShares();
         for (EmissionsCell cell : cells) {
             AccountKey account = AccountKey.of(cell);
-            allocateCell(cell, usageByAccount.getOrDefault(account, AccountUsage.NONE), ledger);
+            allocateCell(cell, usageByAccount.getOrDefault(account, AccountUsage.NONE), ledger, shared);
         }
+        shared.splitInto(ledger);
 
         return ledger.close(totalOf(cells));
     }
@@ -97,7 +98,7 @@ public final class Allocator {
     }
 
     /** Step 3. */
-    private void allocateCell(EmissionsCell cell, AccountUsage usage, Ledger ledger) {
+    private void allocateCell(EmissionsCell cell, AccountUsage usage, Ledger ledger, SharedShares shared) {
         List<WeighedLine> covered = usage.coveredBy(cell);
         List<BigDecimal> weights = covered.stream().map(WeighedLine::weight).toList();
         boolean anyWeight = weights.stream().anyMatch(weight -> weight.signum() > 0);
@@ -110,7 +111,7 @@ public final class Allocator {
         List<Emissions> shares = ProportionalSplit.split(cell.emissions(), weights);
         Set<Flag> cellFlags = cellFlags(cell);
         for (int i = 0; i < covered.size(); i++) {
-            route(covered.get(i), shares.get(i), cellFlags, usage, ledger);
+            route(covered.get(i), shares.get(i), cellFlags, usage, ledger, shared);
         }
         ledger.countMatched(covered);
     }
@@ -127,13 +128,13 @@ public final class Allocator {
 
     /** Step 4. */
     private void route(WeighedLine line, Emissions share, Set<Flag> cellFlags,
-            AccountUsage usage, Ledger ledger) {
+            AccountUsage usage, Ledger ledger, SharedShares shared) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         flags.addAll(line.flags());
         flags.addAll(cellFlags);
 
         if (line.shared()) {
-            splitShared(line, share, flags, usage.directWeightByProject(), ledger);
+            splitShared(line, share, flags, usage, ledger, shared);
         } else if (line.isUntagged()) {
             ledger.add(RowKey.forBucket(line, Bucket.UNALLOCATED, flags), share);
         } else {
@@ -141,21 +142,21 @@ public final class Allocator {
         }
     }
 
-    private void splitShared(WeighedLine line, Emissions share, Set<Flag> flags,
-            SortedMap<String, BigDecimal> directWeightByProject, Ledger ledger) {
-        if (directWeightByProject.isEmpty()) {
+    /**
+     * A shared line's share waits in {@code shared}, summed with the other shares of the same
+     * account and row, and is split over the account's projects once at the end: the split
+     * then costs one pass per row, not one per line and cell.
+     */
+    private void splitShared(WeighedLine line, Emissions share, Set<Flag> flags, AccountUsage usage,
+            Ledger ledger, SharedShares shared) {
+        if (usage.directWeightByProject().isEmpty()) {
             flags.add(Flag.SHARED_WITHOUT_PROJECTS);
             ledger.add(RowKey.forBucket(line, Bucket.UNALLOCATED, flags), share);
             return;
         }
 
         flags.add(Flag.SHARED_SPLIT);
-        List<String> projects = List.copyOf(directWeightByProject.keySet());
-        List<Emissions> parts =
-                ProportionalSplit.split(share, List.copyOf(directWeightByProject.values()));
-        for (int i = 0; i < projects.size(); i++) {
-            ledger.add(RowKey.forProject(line, projects.get(i), flags), parts.get(i));
-        }
+        shared.add(usage, RowKey.forProject(line, null, flags), share);
     }
 
     /** The flags every row from this cell carries; a fresh, mutable set. */

@@ -45,6 +45,12 @@ record RowKey(
                 flags);
     }
 
+    /** The same row for {@code newProject}. */
+    RowKey withProject(String newProject) {
+        return new RowKey(newProject, bucket, workload, stage, provider, accountId, month, region, service,
+                flags);
+    }
+
     Allocation toAllocation(Emissions emissions) {
         return new Allocation(project, bucket, workload, stage, provider, accountId, month,
                 region, service, flags, emissions);
