@@ -93,8 +93,6 @@ final class SyntheticMonth {
 
     private final long seed;
     private final int resourcesPerAccount;
-    private int usageLines;
-    private int rowsWritten;
 
     private SyntheticMonth(long seed, int resourcesPerAccount) {
         this.seed = seed;
@@ -115,26 +113,35 @@ final class SyntheticMonth {
         Path focus = Files.createDirectories(inbox.resolve(MONTH.toString()).resolve("focus"));
         Path emissions = Files.createDirectories(inbox.resolve(MONTH.toString()).resolve("emissions"));
         Random random = new Random(seed);
+        List<String> names = focusFileNames();
         for (int i = 0; i < ACCOUNTS.size(); i++) {
-            Account account = ACCOUNTS.get(i);
-            String name = String.format("%02d-%s.csv", i + 1, account.providerCode());
-            writeFocus(focus.resolve(name), account, random);
+            writeFocus(focus.resolve(names.get(i)), ACCOUNTS.get(i), random);
         }
         writeEmissions(emissions.resolve("emissions.csv"), random);
     }
 
-    int focusFiles() {
-        return ACCOUNTS.size();
+    /** The FOCUS files, in the order a close imports them (by name). */
+    List<String> focusFileNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            names.add(String.format("%02d-%s.csv", i + 1, ACCOUNTS.get(i).providerCode()));
+        }
+        return names;
     }
 
-    /** Usage lines written, all of which a close keeps. */
+    /** Usage lines of the month, all of which a close keeps. */
     int usageLines() {
-        return usageLines;
+        return ACCOUNTS.size() * resourcesPerAccount * MONTH.lengthOfMonth();
     }
 
-    /** FOCUS rows written, including those a close quarantines. */
-    int focusRows() {
-        return rowsWritten;
+    /** Lines each FOCUS file stores: its Usage lines, a purchase and a tax line. */
+    int storedLinesPerFocusFile() {
+        return resourcesPerAccount * MONTH.lengthOfMonth() + 2;
+    }
+
+    /** Rows of each FOCUS file that a close quarantines. */
+    int quarantinedRowsPerFocusFile() {
+        return 2;
     }
 
     private void writeFocus(Path file, Account account, Random random) throws IOException {
@@ -158,11 +165,12 @@ final class SyntheticMonth {
         for (int day = 1; day <= MONTH.lengthOfMonth(); day++) {
             // Most resources run all day, so their lines cost the same each day.
             int units = random.nextInt(10) == 0 ? 1 + random.nextInt(sku.unitsPerDay()) : sku.unitsPerDay();
-            BigDecimal list = sku.usdPerUnit().multiply(BigDecimal.valueOf(units)).setScale(6, RoundingMode.HALF_EVEN);
+            BigDecimal list = sku.usdPerUnit()
+                    .multiply(BigDecimal.valueOf(units))
+                    .setScale(6, RoundingMode.HALF_EVEN);
             BigDecimal effective = list.multiply(discount).setScale(6, RoundingMode.HALF_EVEN);
             writeLine(out, account, account.subAccountId(), MONTH.atDay(day), "Usage", region, sku, resourceId,
                     String.valueOf(units), list, effective, tags);
-            usageLines++;
         }
     }
 
@@ -180,7 +188,6 @@ final class SyntheticMonth {
         out.write(account.providerName() + "," + account.billingAccountId() + "," + account.subAccountId()
                 + ",2026-11-02T00:00:00Z,2026-11-03T00:00:00Z,Refund,,,,,,,,1,1,1,USD,");
         out.newLine();
-        rowsWritten += 2;
     }
 
     private void writeLine(BufferedWriter out, Account account, String subAccountId, LocalDate day,
@@ -193,7 +200,6 @@ final class SyntheticMonth {
                 tags);
         out.write(line);
         out.newLine();
-        rowsWritten++;
     }
 
     /** The Tags cell: a project (one in six lines shared), or nothing for one in five. */
@@ -204,9 +210,11 @@ final class SyntheticMonth {
         }
         String prefix = account.tagPrefix();
         String project = draw < 11 ? "shared" : PROJECTS.get(random.nextInt(PROJECTS.size()));
-        String json = "{\"" + prefix + "ml-project\":\"" + project + "\",\"" + prefix + "ml-workload\":\""
-                + project + "-" + (1 + random.nextInt(4)) + "\",\"" + prefix + "ml-stage\":\""
-                + STAGES.get(random.nextInt(STAGES.size())) + "\",\"cost-center\":\"cc-" + random.nextInt(90) + "\"}";
+        String workload = project + "-" + (1 + random.nextInt(4));
+        String stage = STAGES.get(random.nextInt(STAGES.size()));
+        String json = String.format("{\"%1$sml-project\":\"%2$s\",\"%1$sml-workload\":\"%3$s\","
+                + "\"%1$sml-stage\":\"%4$s\",\"cost-center\":\"cc-%5$d\"}", prefix, project, workload, stage,
+                random.nextInt(90));
         return csv(json);
     }
 
@@ -225,10 +233,11 @@ final class SyntheticMonth {
         List<String> rows = new ArrayList<>();
         TreeMap<String, Account> byCell = new TreeMap<>();
         for (Account account : ACCOUNTS) {
-            account.regions().forEach(region -> byCell.put(account.emissionsAccountId() + " " + region, account));
+            account.regions().forEach(region -> byCell.put(account.emissionsAccountId() + " " + region,
+                    account));
         }
-        byCell.forEach((key, account) -> rows.add(emissionsRow(account.providerCode(), account.emissionsAccountId(),
-                key.substring(key.indexOf(' ') + 1), random)));
+        byCell.forEach((key, account) -> rows.add(emissionsRow(account.providerCode(),
+                account.emissionsAccountId(), key.substring(key.indexOf(' ') + 1), random)));
         // An account whose usage is not in the inbox: its emissions stay unmatched.
         rows.add(emissionsRow("aws", "555566667777", "us-east-1", random));
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -245,9 +254,10 @@ final class SyntheticMonth {
         BigDecimal scope2Location = BigDecimal.valueOf(100_000 + random.nextInt(4_900_000), 3);
         BigDecimal scope2Market = scope2Location.multiply(BigDecimal.valueOf(20 + random.nextInt(81), 2))
                 .setScale(3, RoundingMode.HALF_EVEN);
-        return String.join(",", provider, accountId, MONTH.toString(), region, "",
-                BigDecimal.valueOf(random.nextInt(5_000), 3).toPlainString(), scope2Location.toPlainString(),
-                scope2Market.toPlainString(), BigDecimal.valueOf(10_000 + random.nextInt(790_000), 3).toPlainString());
+        BigDecimal scope1 = BigDecimal.valueOf(random.nextInt(5_000), 3);
+        BigDecimal scope3 = BigDecimal.valueOf(10_000 + random.nextInt(790_000), 3);
+        return String.join(",", provider, accountId, MONTH.toString(), region, "", scope1.toPlainString(),
+                scope2Location.toPlainString(), scope2Market.toPlainString(), scope3.toPlainString());
     }
 
     private static String csv(String text) {
