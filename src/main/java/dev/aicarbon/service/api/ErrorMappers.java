@@ -1,8 +1,7 @@
 package dev.aicarbon.service.api;
 
 import dev.aicarbon.allocation.estimate.InvalidEstimateException;
-import dev.aicarbon.providers.azure.AzureMonitorFormatException;
-import dev.aicarbon.providers.csv.CsvFormatException;
+import dev.aicarbon.providers.FileRefusedException;
 import dev.aicarbon.service.allocation.NothingToAllocateException;
 import dev.aicarbon.service.methodology.MethodologyInputException;
 import java.util.List;
@@ -30,13 +29,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response refusedJson(AzureMonitorFormatException e) {
-        LOG.debugf("Import refused: %s", e.getMessage());
-        return json(400, new ApiError(400, e.getMessage(), null, e.source()));
-    }
-
-    @ServerExceptionMapper
-    public Response refusedFile(CsvFormatException e) {
+    public Response refusedFile(FileRefusedException e) {
         LOG.debugf("Import refused: %s", e.getMessage());
         return json(400, new ApiError(400, e.getMessage(), null, e.source()));
     }

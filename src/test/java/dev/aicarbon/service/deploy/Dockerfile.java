@@ -65,7 +65,7 @@ final class Dockerfile {
 
     Optional<Instruction> last(String keyword) {
         List<Instruction> matching = all(keyword);
-        return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1));
+        return matching.stream().reduce((earlier, later) -> later);
     }
 
     List<String> comments() {
@@ -108,7 +108,8 @@ final class Dockerfile {
 
     private static Instruction instruction(String line) {
         String[] parts = line.split("\\s+", 2);
-        return new Instruction(parts[0].toUpperCase(Locale.ROOT), parts.length > 1 ? parts[1].strip() : "");
+        String arguments = parts.length > 1 ? parts[1].strip() : "";
+        return new Instruction(parts[0].toUpperCase(Locale.ROOT), arguments);
     }
 
     private static Map<String, String> keyValues(String arguments) {

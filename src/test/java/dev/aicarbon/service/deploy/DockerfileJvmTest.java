@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code src/main/docker/Dockerfile.jvm}, read without a container engine: what it copies
- * from the Maven build, what it starts, and as whom. The image name it documents is checked
- * against the manifests in {@link KubernetesManifestsTest}.
+ * from the Maven build, what it starts, as whom, and the image name its build command gives,
+ * which has to be the one the manifests deploy.
  */
 class DockerfileJvmTest {
 
@@ -33,7 +33,8 @@ class DockerfileJvmTest {
 
     @Test
     void exposesTheApplicationPort() {
-        assertThat(dockerfile.exposedPorts()).contains(String.valueOf(DeployFiles.applicationPort()));
+        assertThat(dockerfile.exposedPorts())
+                .contains(String.valueOf(DeployFiles.applicationPort()));
     }
 
     @Test
@@ -88,6 +89,23 @@ class DockerfileJvmTest {
                         .startsWith(UBI_OPENJDK + release.group(1) + "-runtime:"));
     }
 
+    @Test
+    void buildCommandTagsTheImageTheManifestsDeploy() {
+        String deployed =
+                Nodes.string(Workloads.onlyContainer(DeployFiles.single("Deployment")), "image");
+        Pattern tagOption = Pattern.compile("(?:^|\\s)(?:-t|--tag)[\\s=]+(\\S+)");
+
+        List<String> documentedTags = dockerfile.comments().stream()
+                .map(tagOption::matcher)
+                .filter(Matcher::find)
+                .map(matcher -> matcher.group(1))
+                .toList();
+
+        assertThat(documentedTags).as("image tags in the Dockerfile's build command")
+                .isNotEmpty()
+                .allSatisfy(tag -> assertThat(tag).isEqualTo(deployed));
+    }
+
     /**
      * The jar the start command runs: named in ENTRYPOINT or CMD, or, when they start the base
      * image's run-java.sh, the one in JAVA_APP_JAR.
@@ -100,7 +118,8 @@ class DockerfileJvmTest {
                 .filter(word -> word.endsWith(".jar"))
                 .findFirst()
                 .orElseGet(() -> {
-                    assertThat(command.get(0)).as("start command without a jar").endsWith(RUN_JAVA_SCRIPT);
+                    assertThat(command.get(0)).as("start command without a jar")
+                            .endsWith(RUN_JAVA_SCRIPT);
                     return dockerfile.env().getOrDefault("JAVA_APP_JAR", "");
                 });
     }

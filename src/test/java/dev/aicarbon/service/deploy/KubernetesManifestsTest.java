@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The manifests in {@code kubernetes/}, read as kustomize and the cluster would read them and
  * held to the application they deploy: its port, its health endpoints, its settings, its
- * month-close exit codes, and the Dockerfile that builds its image. Plain JUnit: nothing
- * starts, nothing is applied.
+ * month-close exit codes, and the docs that name its image. Plain JUnit: nothing starts,
+ * nothing is applied.
  */
 class KubernetesManifestsTest {
 
@@ -73,7 +73,8 @@ class KubernetesManifestsTest {
         }
         for (Manifest manifest : manifests) {
             Map<String, Object> document = manifest.document();
-            softly.assertThat(Nodes.string(document, "apiVersion")).as("apiVersion in %s", manifest.file())
+            softly.assertThat(Nodes.string(document, "apiVersion"))
+                    .as("apiVersion in %s", manifest.file())
                     .isNotBlank();
             softly.assertThat(Nodes.string(document, "kind")).as("kind in %s", manifest.file())
                     .isNotBlank();
@@ -124,23 +125,6 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void imageIsTheOneTheDockerfileBuildCommandTags() {
-        String image = Nodes.string(onlyContainer(single("Deployment")), "image");
-        Pattern tagOption = Pattern.compile("(?:^|\\s)(?:-t|--tag)[\\s=]+(\\S+)");
-
-        List<String> documentedTags = Dockerfile.parse(DeployFiles.read(DeployFiles.DOCKERFILE))
-                .comments()
-                .stream()
-                .map(tagOption::matcher)
-                .filter(Matcher::find)
-                .map(matcher -> matcher.group(1))
-                .toList();
-
-        assertThat(documentedTags).as("image tags in the Dockerfile's build command").isNotEmpty()
-                .allSatisfy(tag -> assertThat(tag).isEqualTo(image));
-    }
-
-    @Test
     void operatorDocsNameTheImageTheManifestsDeploy() {
         String image = Nodes.string(onlyContainer(single("Deployment")), "image");
         String repository = image.substring(0, image.lastIndexOf(':'));
@@ -171,10 +155,13 @@ class KubernetesManifestsTest {
         Map<String, Object> container = onlyContainer(single("Deployment"));
         int port = DeployFiles.applicationPort();
 
-        assertThat(Nodes.string(container, "readinessProbe", "httpGet", "path")).isEqualTo(READINESS_PATH);
-        assertThat(Nodes.string(container, "livenessProbe", "httpGet", "path")).isEqualTo(LIVENESS_PATH);
+        assertThat(Nodes.string(container, "readinessProbe", "httpGet", "path"))
+                .isEqualTo(READINESS_PATH);
+        assertThat(Nodes.string(container, "livenessProbe", "httpGet", "path"))
+                .isEqualTo(LIVENESS_PATH);
         if (container.containsKey("startupProbe")) {
-            assertThat(Nodes.string(container, "startupProbe", "httpGet", "path")).isEqualTo(STARTUP_PATH);
+            assertThat(Nodes.string(container, "startupProbe", "httpGet", "path"))
+                    .isEqualTo(STARTUP_PATH);
         }
         for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
             if (container.containsKey(probe)) {
@@ -192,7 +179,8 @@ class KubernetesManifestsTest {
         Map<String, Object> service = single("Service").document();
         List<Object> ports = Nodes.list(service, "spec", "ports");
 
-        assertThat(Nodes.list(container, "ports")).extracting(port -> Nodes.at(port, "containerPort"))
+        assertThat(Nodes.list(container, "ports"))
+                .extracting(port -> Nodes.at(port, "containerPort"))
                 .containsExactly(DeployFiles.applicationPort());
         assertThat(Nodes.string(service, "spec", "type")).isEqualTo("ClusterIP");
         assertThat(ports).hasSize(1);
@@ -259,13 +247,16 @@ class KubernetesManifestsTest {
         Manifest cronJob = single("CronJob");
         Map<String, Object> service = onlyContainer(deployment);
         Map<String, Object> close = onlyContainer(cronJob);
+        String serviceAccount = single("ServiceAccount").name();
 
         assertThat(close.get("env")).as("env of the month close").isEqualTo(service.get("env"));
-        assertThat(close.get("envFrom")).as("envFrom of the month close").isEqualTo(service.get("envFrom"));
-        assertThat(Nodes.list(service, "envFrom")).extracting(source -> Nodes.at(source, "configMapRef", "name"))
+        assertThat(close.get("envFrom")).as("envFrom of the month close")
+                .isEqualTo(service.get("envFrom"));
+        assertThat(Nodes.list(service, "envFrom"))
+                .extracting(source -> Nodes.at(source, "configMapRef", "name"))
                 .contains(single("ConfigMap").name());
-        assertThat(podSpec(deployment).get("serviceAccountName")).isEqualTo(single("ServiceAccount").name());
-        assertThat(podSpec(cronJob).get("serviceAccountName")).isEqualTo(single("ServiceAccount").name());
+        assertThat(podSpec(deployment).get("serviceAccountName")).isEqualTo(serviceAccount);
+        assertThat(podSpec(cronJob).get("serviceAccountName")).isEqualTo(serviceAccount);
     }
 
     @Test
@@ -276,7 +267,8 @@ class KubernetesManifestsTest {
             Map<String, Object> container = onlyContainer(workload);
             DATASOURCE_SECRET_KEYS.forEach((variable, key) -> {
                 Map<String, Object> env = envVar(container, variable);
-                softly.assertThat(env).as("%s in %s", variable, workload).doesNotContainKey("value");
+                softly.assertThat(env).as("%s in %s", variable, workload)
+                        .doesNotContainKey("value");
                 softly.assertThat(Nodes.string(env, "valueFrom", "secretKeyRef", "name"))
                         .as("Secret of %s in %s", variable, workload)
                         .isEqualTo(DATABASE_SECRET);
@@ -284,7 +276,7 @@ class KubernetesManifestsTest {
                         .as("key of %s in %s", variable, workload)
                         .isEqualTo(key);
                 softly.assertThat(Nodes.at(env, "valueFrom", "secretKeyRef", "optional"))
-                        .as("an optional %s would let the service start an embedded database", variable)
+                        .as("%s optional; the service would start an embedded database", variable)
                         .isNotEqualTo(Boolean.TRUE);
             });
         }
@@ -325,14 +317,16 @@ class KubernetesManifestsTest {
         SoftAssertions softly = new SoftAssertions();
 
         softly.assertThat(Nodes.string(single("Namespace").document(),
-                "metadata", "labels", "pod-security.kubernetes.io/enforce")).isEqualTo("restricted");
+                        "metadata", "labels", "pod-security.kubernetes.io/enforce"))
+                .isEqualTo("restricted");
         podSpecs().forEach((workload, spec) -> {
             for (Map<String, Object> container : containers(spec)) {
                 String where = workload + " container " + container.get("name");
                 softly.assertThat(podOrContainer(spec, container, "runAsNonRoot"))
                         .as("runAsNonRoot of %s", where).isEqualTo(Boolean.TRUE);
                 softly.assertThat(podOrContainer(spec, container, "seccompProfile"))
-                        .as("seccompProfile of %s", where).isEqualTo(Map.of("type", "RuntimeDefault"));
+                        .as("seccompProfile of %s", where)
+                        .isEqualTo(Map.of("type", "RuntimeDefault"));
                 softly.assertThat(Nodes.at(container, "securityContext", "allowPrivilegeEscalation"))
                         .as("allowPrivilegeEscalation of %s", where).isEqualTo(Boolean.FALSE);
                 softly.assertThat(Nodes.list(container, "securityContext", "capabilities", "drop"))
@@ -415,7 +409,8 @@ class KubernetesManifestsTest {
         return own != null ? own : Nodes.at(podSpec, "securityContext", field);
     }
 
-    private static void assertNoCredentialInText(SoftAssertions softly, Manifest manifest, Object node) {
+    private static void assertNoCredentialInText(SoftAssertions softly, Manifest manifest,
+            Object node) {
         if (node instanceof Map<?, ?> map) {
             map.values().forEach(value -> assertNoCredentialInText(softly, manifest, value));
         } else if (node instanceof List<?> list) {

@@ -76,8 +76,9 @@ final class Workloads {
         return Nodes.list(container, "ports").stream()
                 .map(Nodes::map)
                 .filter(declared -> port != null && port.equals(declared.get("name")))
-                .map(declared -> declared.get("containerPort") instanceof Integer number ? number : null)
-                .filter(number -> number != null)
+                .map(declared -> declared.get("containerPort"))
+                .filter(Integer.class::isInstance)
+                .map(Integer.class::cast)
                 .findFirst()
                 .orElse(null);
     }
