@@ -10,6 +10,7 @@ import dev.aicarbon.allocation.Flag;
 import dev.aicarbon.allocation.UsageLine;
 import dev.aicarbon.allocation.UsageMetric;
 import dev.aicarbon.service.config.CarbonConfig;
+import dev.aicarbon.service.db.NativeSql;
 import dev.aicarbon.service.model.AllocationRow;
 import dev.aicarbon.service.model.AllocationRun;
 import dev.aicarbon.service.model.KgCo2eAmounts;
@@ -91,11 +92,7 @@ public class AllocationService {
     }
 
     private static void lockMonth(YearMonth month) {
-        long key = LOCK_NAMESPACE + month.getYear() * 12L + month.getMonthValue();
-        Panache.getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, key)
-                .getSingleResult();
+        NativeSql.lockMonthForTransaction(LOCK_NAMESPACE, month);
     }
 
     private AllocationRun publish(YearMonth month, UsageMetric metric, Instant startedAt,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aicarbon.service.api.KgCo2eView;
+import dev.aicarbon.service.db.NativeSql;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +43,7 @@ public class CloseRuns {
 
     long start(YearMonth month, String triggeredBy, String methodologyVersion) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            long id = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('close_run_seq')")
-                    .getSingleResult()).longValue();
+            long id = NativeSql.nextval("close_run_seq");
             Panache.getEntityManager().createNativeQuery("insert into close_run (id, month, triggered_by,"
                             + " status, methodology_version, started_at) values (?1, ?2, ?3, 'running', ?4, ?5)")
                     .setParameter(1, id)

@@ -6,6 +6,7 @@ import dev.aicarbon.service.allocation.NothingToAllocateException;
 import dev.aicarbon.service.allocation.RunView;
 import dev.aicarbon.service.api.KgCo2eView;
 import dev.aicarbon.service.config.CarbonConfig;
+import dev.aicarbon.service.db.NativeSql;
 import dev.aicarbon.service.estimates.BudgetService;
 import dev.aicarbon.service.imports.ImportService;
 import dev.aicarbon.service.imports.ImportSummary;
@@ -260,7 +261,7 @@ public class MonthClose {
     }
 
     private static long lockKey(YearMonth month) {
-        return LOCK_NAMESPACE + month.getYear() * 12L + month.getMonthValue();
+        return NativeSql.monthLockKey(LOCK_NAMESPACE, month);
     }
 
     static Map<String, Object> ordered(Object... keysAndValues) {

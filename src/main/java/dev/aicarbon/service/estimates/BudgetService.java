@@ -7,6 +7,7 @@ import dev.aicarbon.allocation.estimate.BudgetStatus;
 import dev.aicarbon.service.api.BadParameterException;
 import dev.aicarbon.service.api.Months;
 import dev.aicarbon.service.config.CarbonConfig;
+import dev.aicarbon.service.db.NativeSql;
 import dev.aicarbon.service.query.EmissionsQuery;
 import dev.aicarbon.service.query.EmissionsReport;
 import dev.aicarbon.service.query.EmissionsRowView;
@@ -70,8 +71,7 @@ public class BudgetService {
     @Transactional
     public BudgetView create(String project, BudgetRequest request) {
         Validated budget = validate(request);
-        long id = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('budget_seq')")
-                .getSingleResult()).longValue();
+        long id = NativeSql.nextval("budget_seq");
         Panache.getEntityManager().createNativeQuery("""
                 insert into budget (id, project, stage, kind, limit_kgco2e, from_month, to_month,
                     warning_share, webhook_url, created_at)

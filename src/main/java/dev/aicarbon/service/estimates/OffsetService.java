@@ -4,6 +4,7 @@ import static dev.aicarbon.service.api.Decimals.plain;
 
 import dev.aicarbon.service.api.BadParameterException;
 import dev.aicarbon.service.api.Months;
+import dev.aicarbon.service.db.NativeSql;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -68,8 +69,7 @@ public class OffsetService {
         }
         requirePositive(kind.equals("offset") ? "quantityKgCo2e" : "quantityMwh",
                 kind.equals("offset") ? request.quantityKgCo2e() : request.quantityMwh());
-        long id = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('offset_record_seq')")
-                .getSingleResult()).longValue();
+        long id = NativeSql.nextval("offset_record_seq");
         Panache.getEntityManager().createNativeQuery("""
                 insert into offset_record (id, project, kind, from_month, to_month, quantity_kgco2e,
                     quantity_mwh, registry, reference, created_at)

@@ -1,6 +1,7 @@
 package dev.aicarbon.service.imports;
 
 import dev.aicarbon.providers.methodology.ComponentFactorRow;
+import dev.aicarbon.service.db.NativeSql;
 import java.util.List;
 
 /** Stores component emission factors, replacing a component's earlier factor. */

@@ -2,6 +2,7 @@ package dev.aicarbon.service.imports;
 
 import dev.aicarbon.providers.csv.RowProblem;
 import dev.aicarbon.providers.methodology.ConsumerUsageRow;
+import dev.aicarbon.service.db.NativeSql;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

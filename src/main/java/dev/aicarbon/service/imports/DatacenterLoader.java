@@ -1,6 +1,7 @@
 package dev.aicarbon.service.imports;
 
 import dev.aicarbon.providers.methodology.DatacenterRow;
+import dev.aicarbon.service.db.NativeSql;
 import java.util.List;
 
 /** Stores datacenters and the region each belongs to. */

@@ -3,6 +3,7 @@ package dev.aicarbon.service.imports;
 import dev.aicarbon.allocation.estimate.InvalidEstimateException;
 import dev.aicarbon.providers.csv.RowProblem;
 import dev.aicarbon.service.api.BadParameterException;
+import dev.aicarbon.service.db.NativeSql;
 import dev.aicarbon.service.estimates.EstimateRequest;
 import dev.aicarbon.service.estimates.EstimateService;
 import dev.aicarbon.service.model.EstimateRecord;

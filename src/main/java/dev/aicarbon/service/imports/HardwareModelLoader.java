@@ -2,6 +2,7 @@ package dev.aicarbon.service.imports;
 
 import dev.aicarbon.providers.csv.RowProblem;
 import dev.aicarbon.providers.methodology.HardwareModelRow;
+import dev.aicarbon.service.db.NativeSql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

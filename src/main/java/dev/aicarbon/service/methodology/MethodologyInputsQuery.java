@@ -11,7 +11,7 @@ import dev.aicarbon.allocation.methodology.HardwareModel;
 import dev.aicarbon.allocation.methodology.MethodologyInputs;
 import dev.aicarbon.allocation.methodology.ServiceModel;
 import dev.aicarbon.allocation.methodology.StageAmounts;
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.aicarbon.service.db.NativeSql;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -48,7 +48,7 @@ final class MethodologyInputsQuery {
     }
 
     private static List<ComponentFactor> factors() {
-        return rows("select component, unit, manufacturing_kgco2e, transport_kgco2e,"
+        return NativeSql.rows("select component, unit, manufacturing_kgco2e, transport_kgco2e,"
                 + " end_of_life_kgco2e from component_factor order by component").stream()
                 .map(row -> new ComponentFactor((String) row[0], (String) row[1],
                         new StageAmounts(decimal(row[2]), decimal(row[3]), decimal(row[4]))))
@@ -57,7 +57,7 @@ final class MethodologyInputsQuery {
 
     private static List<HardwareModel> models() {
         Map<String, List<BomLine>> lines = new LinkedHashMap<>();
-        for (Object[] row : rows("select model, component, quantity from hardware_model_component"
+        for (Object[] row : NativeSql.rows("select model, component, quantity from hardware_model_component"
                 + " order by model, component")) {
             lines.computeIfAbsent((String) row[0], model -> new ArrayList<>())
                     .add(new BomLine((String) row[1], decimal(row[2])));
@@ -68,13 +68,13 @@ final class MethodologyInputsQuery {
     }
 
     private static List<Datacenter> datacenters() {
-        return rows("select datacenter, region from datacenter order by datacenter").stream()
+        return NativeSql.rows("select datacenter, region from datacenter order by datacenter").stream()
                 .map(row -> new Datacenter((String) row[0], (String) row[1]))
                 .toList();
     }
 
     private static List<Asset> assets() {
-        return rows("select asset_id, model, datacenter, in_service_date, retired_date from asset"
+        return NativeSql.rows("select asset_id, model, datacenter, in_service_date, retired_date from asset"
                 + " order by asset_id").stream()
                 .map(row -> new Asset((String) row[0], (String) row[1], (String) row[2],
                         date(row[3]), date(row[4])))
@@ -82,7 +82,7 @@ final class MethodologyInputsQuery {
     }
 
     private static List<DatacenterMonth> datacenterMonths(YearMonth month) {
-        return rows("select datacenter, it_energy_kwh, pue, location_kgco2e_per_kwh,"
+        return NativeSql.rows("select datacenter, it_energy_kwh, pue, location_kgco2e_per_kwh,"
                 + " market_kgco2e_per_kwh, scope1_kgco2e from datacenter_month where month = ?1"
                 + " order by datacenter", month.toString()).stream()
                 .map(row -> new DatacenterMonth((String) row[0], month, decimal(row[1]),
@@ -91,20 +91,11 @@ final class MethodologyInputsQuery {
     }
 
     private static List<ConsumerUsage> usage(YearMonth month) {
-        return rows("select region, consumer, service_model, normalised_usage from consumer_usage"
+        return NativeSql.rows("select region, consumer, service_model, normalised_usage from consumer_usage"
                 + " where month = ?1 order by region, consumer, service_model", month.toString()).stream()
                 .map(row -> new ConsumerUsage((String) row[0], month, (String) row[1],
                         ServiceModel.fromLabel((String) row[2]).orElseThrow(), decimal(row[3])))
                 .toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Object[]> rows(String sql, Object... parameters) {
-        var query = Panache.getEntityManager().createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return (List<Object[]>) query.getResultList();
     }
 
     private static BigDecimal decimal(Object value) {

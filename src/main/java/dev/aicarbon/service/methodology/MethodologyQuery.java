@@ -5,6 +5,7 @@ import dev.aicarbon.allocation.methodology.ModelledEmissions;
 import dev.aicarbon.service.api.BadParameterException;
 import dev.aicarbon.service.api.Decimals;
 import dev.aicarbon.service.api.KgCo2eView;
+import dev.aicarbon.service.db.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ public class MethodologyQuery {
 
     @Transactional
     public Optional<RegionView> region(String region, YearMonth month) {
-        List<Object[]> rows = MethodologyInputsQuery.rows("select m.run_id, m.provider, m.total_usage,"
+        List<Object[]> rows = NativeSql.rows("select m.run_id, m.provider, m.total_usage,"
                 + " m.scope1_kgco2e_per_unit, m.scope2_location_kgco2e_per_unit,"
                 + " m.scope2_market_kgco2e_per_unit, m.scope3_kgco2e_per_unit, run.status, m.usage_source, "
                 + Columns.NAMES.replace("scope", "m.scope") + ", "
@@ -47,7 +48,7 @@ public class MethodologyQuery {
             long runId = ((Number) row[0]).longValue();
             RegionView.Factors factors = row[3] == null ? null : new RegionView.Factors(
                     plain(row[3]), plain(row[4]), plain(row[5]), plain(row[6]));
-            List<String> datacenters = MethodologyInputsQuery.rows("select datacenter, region"
+            List<String> datacenters = NativeSql.rows("select datacenter, region"
                             + " from methodology_datacenter_result where run_id = ?1 and region = ?2"
                             + " order by datacenter", runId, region).stream()
                     .map(dc -> (String) dc[0])
@@ -61,7 +62,7 @@ public class MethodologyQuery {
 
     @Transactional
     public Optional<DatacenterView> datacenter(String datacenter, YearMonth month) {
-        List<Object[]> rows = MethodologyInputsQuery.rows("select d.run_id, d.region,"
+        List<Object[]> rows = NativeSql.rows("select d.run_id, d.region,"
                 + " d.assets_amortising, d.it_energy_kwh, d.energy_reported, run.status, "
                 + Columns.NAMES.replace("scope", "d.scope")
                 + " from methodology_datacenter_result d" + PUBLISHED.formatted("d")
@@ -80,7 +81,7 @@ public class MethodologyQuery {
 
     @Transactional
     public boolean consumerExists(String consumer) {
-        return !MethodologyInputsQuery.rows("select 1 from methodology_consumer_result c"
+        return !NativeSql.rows("select 1 from methodology_consumer_result c"
                 + PUBLISHED.formatted("c") + " where c.consumer = ?1 limit 1", consumer).isEmpty();
     }
 
@@ -111,7 +112,7 @@ public class MethodologyQuery {
                 + " where c.consumer = ?1 and c.month between ?2 and ?3"
                 + (keys.isEmpty() ? "" : " group by " + keyColumns + " order by " + keyColumns);
         List<ConsumerRowView> rows = new ArrayList<>();
-        for (Object[] row : MethodologyInputsQuery.rows(sql, consumer, from.toString(), to.toString())) {
+        for (Object[] row : NativeSql.rows(sql, consumer, from.toString(), to.toString())) {
             if (row[keys.size()] == null) {
                 continue;
             }
@@ -141,7 +142,7 @@ public class MethodologyQuery {
                 + " join reported rep on rep.provider = m.provider and rep.region = m.region"
                 + " where m.month = ?1 order by m.provider, m.region";
         List<ReconciliationRow> rows = new ArrayList<>();
-        for (Object[] row : MethodologyInputsQuery.rows(sql, month.toString())) {
+        for (Object[] row : NativeSql.rows(sql, month.toString())) {
             Emissions reported = new Emissions(Columns.decimal(row[2]), Columns.decimal(row[3]),
                     Columns.decimal(row[4]), Columns.decimal(row[5]), Columns.decimal(row[6]),
                     Columns.decimal(row[7]));

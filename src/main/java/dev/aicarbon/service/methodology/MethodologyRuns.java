@@ -1,5 +1,6 @@
 package dev.aicarbon.service.methodology;
 
+import dev.aicarbon.service.db.NativeSql;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ final class MethodologyRuns {
 
     /** Runs matching {@code clause} (a where and/or order by), with their totals. */
     static List<MethodologyRunView> list(String clause, Object... parameters) {
-        return MethodologyInputsQuery.rows("select id, month, status, lifetime_months, started_at,"
+        return NativeSql.rows("select id, month, status, lifetime_months, started_at,"
                         + " finished_at, superseded_by, assets, datacenters, regions, consumers"
                         + " from methodology_run " + clause, parameters).stream()
                 .map(MethodologyRuns::view)
@@ -26,8 +27,8 @@ final class MethodologyRuns {
 
     private static MethodologyRunView view(Object[] run) {
         long runId = ((Number) run[0]).longValue();
-        Object[] regions = MethodologyInputsQuery.rows(SUMS, runId).get(0);
-        Object[] consumers = MethodologyInputsQuery.rows(CONSUMER_SUMS, runId).get(0);
+        Object[] regions = NativeSql.rows(SUMS, runId).get(0);
+        Object[] consumers = NativeSql.rows(CONSUMER_SUMS, runId).get(0);
         MethodologyRunView.Totals totals = new MethodologyRunView.Totals(
                 ModelledView.of(Columns.read(regions, 0)),
                 ModelledView.of(Columns.read(consumers, 0)),

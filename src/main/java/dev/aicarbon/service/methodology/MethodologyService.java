@@ -10,10 +10,10 @@ import dev.aicarbon.allocation.methodology.SevenStepModel;
 import dev.aicarbon.allocation.methodology.UnresolvedReferenceException;
 import dev.aicarbon.service.allocation.NothingToAllocateException;
 import dev.aicarbon.service.config.CarbonConfig;
+import dev.aicarbon.service.db.NativeSql;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -108,26 +108,20 @@ public class MethodologyService {
     }
 
     private static void lock(YearMonth month) {
-        long key = LOCK_NAMESPACE + month.getYear() * 12L + month.getMonthValue();
-        Panache.getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(?1)")
-                .setParameter(1, key)
-                .getSingleResult();
+        NativeSql.lockMonthForTransaction(LOCK_NAMESPACE, month);
     }
 
     private static long publish(YearMonth month, int lifetimeMonths, Instant startedAt,
             MethodologyInputs inputs, MethodologyResult result, Set<String> derivedRegions) {
-        long runId = ((Number) Panache.getEntityManager()
-                .createNativeQuery("select nextval('methodology_run_seq')")
-                .getSingleResult()).longValue();
+        long runId = NativeSql.nextval("methodology_run_seq");
         supersede(month, runId);
-        insert("insert into methodology_run (id, month, status, lifetime_months, started_at,"
+        NativeSql.update("insert into methodology_run (id, month, status, lifetime_months, started_at,"
                         + " finished_at, assets, datacenters, regions, consumers)"
                         + " values (?1, ?2, 'current', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 runId, month.toString(), lifetimeMonths, Timestamp.from(startedAt),
                 Timestamp.from(Instant.now()), inputs.assets().size(), result.datacenters().size(),
                 result.regions().size(), result.consumers().size());
-        insert("update methodology_run set superseded_by = ?1 where month = ?2 and status = 'superseded'"
+        NativeSql.update("update methodology_run set superseded_by = ?1 where month = ?2 and status = 'superseded'"
                 + " and superseded_by is null and id <> ?1", runId, month.toString());
         Map<String, String> providers = RegionProviders.read();
         writeDatacenters(runId, month, result.datacenters(), providers);
@@ -137,18 +131,15 @@ public class MethodologyService {
     }
 
     private static void supersede(YearMonth month, long runId) {
-        Panache.getEntityManager()
-                .createNativeQuery("update methodology_run set status = 'superseded',"
-                        + " superseded_at = now() where month = ?1 and status in ('current', 'stale')")
-                .setParameter(1, month.toString())
-                .executeUpdate();
+        NativeSql.update("update methodology_run set status = 'superseded', superseded_at = now()"
+                + " where month = ?1 and status in ('current', 'stale')", month.toString());
         Panache.getEntityManager().flush();
     }
 
     private static void writeDatacenters(long runId, YearMonth month, List<DatacenterResult> datacenters,
             Map<String, String> providers) {
         for (DatacenterResult datacenter : datacenters) {
-            insert("insert into methodology_datacenter_result (run_id, month, datacenter, region,"
+            NativeSql.update("insert into methodology_datacenter_result (run_id, month, datacenter, region,"
                             + " provider, assets_amortising, it_energy_kwh, energy_reported, "
                             + Columns.NAMES + ") values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
                             + " ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -163,7 +154,7 @@ public class MethodologyService {
             Map<String, String> providers, Set<String> derivedRegions) {
         for (RegionResult region : regions) {
             RegionFactors factors = region.factors();
-            insert("insert into methodology_region_result (run_id, month, region, provider,"
+            NativeSql.update("insert into methodology_region_result (run_id, month, region, provider,"
                             + " usage_source, total_usage, scope1_kgco2e_per_unit,"
                             + " scope2_location_kgco2e_per_unit, scope2_market_kgco2e_per_unit,"
                             + " scope3_kgco2e_per_unit, " + Columns.NAMES + ", "
@@ -186,7 +177,7 @@ public class MethodologyService {
             Map<String, String> providers) {
         for (ConsumerResult consumer : consumers) {
             ConsumerName name = ConsumerName.parse(consumer.consumer());
-            insert("insert into methodology_consumer_result (run_id, month, consumer, project, workload,"
+            NativeSql.update("insert into methodology_consumer_result (run_id, month, consumer, project, workload,"
                             + " region, provider, service_model, normalised_usage, weighted_usage, "
                             + Columns.NAMES + ") values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
                             + " ?12, ?13, ?14, ?15, ?16)",
@@ -195,14 +186,6 @@ public class MethodologyService {
                         consumer.serviceModel().label(), consumer.normalisedUsage(),
                         consumer.weightedUsage()}, Columns.values(consumer.emissions())));
         }
-    }
-
-    private static void insert(String sql, Object... parameters) {
-        Query query = Panache.getEntityManager().createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        query.executeUpdate();
     }
 
     private static Object[] concat(Object[]... parts) {
@@ -221,7 +204,7 @@ public class MethodologyService {
 
         static Map<String, String> read() {
             Map<String, String> providers = new HashMap<>();
-            for (Object[] row : MethodologyInputsQuery.rows("select region, min(provider)"
+            for (Object[] row : NativeSql.rows("select region, min(provider)"
                     + " from datacenter group by region"
                     + " having count(distinct provider) = 1 and count(provider) = count(*)")) {
                 providers.put((String) row[0], (String) row[1]);
