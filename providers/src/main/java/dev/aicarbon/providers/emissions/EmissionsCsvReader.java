@@ -21,8 +21,11 @@ import java.util.stream.Stream;
 /**
  * Reads the canonical provider emissions CSV, row by row, into {@link EmissionsRow}s.
  *
- * <p>The header is {@code provider, account_id, month}, optionally {@code region} and
- * {@code service}, and at least one complete set of amount columns, all in kg CO2e: the scope
+ * <p>The header is {@code provider, account_id, month}, optionally {@code region},
+ * {@code service} and {@code resource_id} (a row for one resource, matched to FOCUS
+ * {@code ResourceId} ignoring case), optionally {@code scope2_location_from_market}
+ * ({@code true} where the provider publishes scope 2 market-based only and the market figure
+ * stands in for the location-based one, which must then equal it), and at least one complete set of amount columns, all in kg CO2e: the scope
  * split ({@code scope1_kgco2e, scope2_location_kgco2e, scope2_market_kgco2e, scope3_kgco2e})
  * or the totals of providers that publish no split ({@code total_location_kgco2e,
  * total_market_kgco2e}). A file may carry both sets; each row then fills one. A set given in
@@ -44,6 +47,8 @@ public final class EmissionsCsvReader {
     static final String MONTH = "month";
     static final String REGION = "region";
     static final String SERVICE = "service";
+    static final String RESOURCE_ID = "resource_id";
+    static final String SCOPE2_LOCATION_FROM_MARKET = "scope2_location_from_market";
     static final List<String> SCOPE_COLUMNS = List.of(
             "scope1_kgco2e", "scope2_location_kgco2e", "scope2_market_kgco2e", "scope3_kgco2e");
     static final List<String> TOTAL_COLUMNS = List.of(
@@ -51,7 +56,8 @@ public final class EmissionsCsvReader {
 
     private static final List<String> KEY_COLUMNS = List.of(PROVIDER, ACCOUNT_ID, MONTH);
     private static final List<String> KNOWN_COLUMNS = Stream.of(
-                    KEY_COLUMNS, List.of(REGION, SERVICE), SCOPE_COLUMNS, TOTAL_COLUMNS)
+                    KEY_COLUMNS, List.of(REGION, SERVICE, RESOURCE_ID, SCOPE2_LOCATION_FROM_MARKET),
+                    SCOPE_COLUMNS, TOTAL_COLUMNS)
             .flatMap(List::stream)
             .toList();
     private static final Set<String> PROVIDERS = Set.of("aws", "azure", "gcp");
@@ -107,14 +113,36 @@ public final class EmissionsCsvReader {
         YearMonth month = row.requiredMonth(MONTH, "expected a month as YYYY-MM");
         String region = row.text(REGION);
         String service = row.text(SERVICE);
+        String resourceId = row.text(RESOURCE_ID);
         Amounts amounts = amounts(row);
-        refuseRepeatedCell(
-                new CellKey(provider, accountId, month, region, service), row, firstRowOfCell);
+        boolean fromMarket = scope2LocationFromMarket(row, amounts);
+        refuseRepeatedCell(new CellKey(provider, accountId, month, region, service,
+                resourceId == null ? null : resourceId.toLowerCase(Locale.ROOT)),
+                row, firstRowOfCell);
 
         return new EmissionsRow(row.number(), provider, accountId, month, region, service,
                 amounts.scope1(), amounts.scope2Location(), amounts.scope2Market(),
                 amounts.scope3(), amounts.totalLocation(), amounts.totalMarket(),
-                amounts.scopeCombined());
+                amounts.scopeCombined(), resourceId, fromMarket);
+    }
+
+    private static boolean scope2LocationFromMarket(CsvRow row, Amounts amounts) {
+        String text = row.text(SCOPE2_LOCATION_FROM_MARKET);
+        if (text == null || text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (!text.equalsIgnoreCase("true")) {
+            throw new RowRejectedException(SCOPE2_LOCATION_FROM_MARKET,
+                    SCOPE2_LOCATION_FROM_MARKET + " " + CsvRow.quote(text)
+                            + " is not true or false");
+        }
+        if (amounts.scopeCombined()
+                || amounts.scope2Location().compareTo(amounts.scope2Market()) != 0) {
+            throw new RowRejectedException(SCOPE2_LOCATION_FROM_MARKET, "the market-based"
+                    + " scope 2 stands in for the location-based one, so both scope 2 columns"
+                    + " must be filled and equal");
+        }
+        return true;
     }
 
     private static String provider(CsvRow row) {
@@ -186,13 +214,13 @@ public final class EmissionsCsvReader {
         Integer earlier = firstRowOfCell.putIfAbsent(key, row.number());
         if (earlier != null) {
             throw new RowRejectedException(null, "repeats the provider, account_id, month,"
-                    + " region and service of row " + earlier + ", which is kept");
+                    + " region, service and resource_id of row " + earlier + ", which is kept");
         }
     }
 
-    /** One cell of the emissions table; region and service are null for all of them. */
-    private record CellKey(
-            String provider, String accountId, YearMonth month, String region, String service) {
+    /** One cell of the emissions table; region, service and resource are null for all. */
+    private record CellKey(String provider, String accountId, YearMonth month, String region,
+            String service, String resourceId) {
     }
 
     private record Amounts(
