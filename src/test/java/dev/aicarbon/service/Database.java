@@ -17,7 +17,7 @@ public class Database {
                         + " datacenter_month, consumer_usage, methodology_run,"
                         + " methodology_datacenter_result, methodology_region_result,"
                         + " methodology_consumer_result, estimate, functional_unit, functional_unit_count,"
-                        + " budget, offset_record, close_run")
+                        + " budget, offset_record, close_run, sync_run")
                 .executeUpdate();
     }
 

@@ -33,13 +33,19 @@ final class AccountUsage {
     /**
      * The lines a cell covers: all of them, narrowed to the cell's region and service when the
      * cell names them (exact string equality; a line without a region never matches a cell
-     * that names one).
+     * that names one), and to its resource when it names one (ignoring case, since providers
+     * write resource ids in differing case).
      */
     List<WeighedLine> coveredBy(EmissionsCell cell) {
         return lines.stream()
                 .filter(weighed -> covers(cell.region(), weighed.line().region()))
                 .filter(weighed -> covers(cell.service(), weighed.line().service()))
+                .filter(weighed -> coversResource(cell.resourceId(), weighed.line().resourceId()))
                 .toList();
+    }
+
+    private static boolean coversResource(String cellResource, String lineResource) {
+        return cellResource == null || cellResource.equalsIgnoreCase(lineResource);
     }
 
     /**

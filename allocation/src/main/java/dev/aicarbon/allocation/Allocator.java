@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  *
  * <p><b>Matching.</b> A cell is split over the usage lines of its provider, account
  * ({@code SubAccountId}) and month and, where the cell names them, of its region and its
- * service (exact string equality). Lines are expected to be {@code ChargeCategory = Usage}
- * already.
+ * service (exact string equality) and of its resource (ignoring case). Lines are expected
+ * to be {@code ChargeCategory = Usage} already.
  *
  * <p><b>Weights.</b> A line weighs its value of the policy's {@link UsageMetric}. When that is
  * null, its EffectiveCost is used and the line's rows carry
@@ -164,6 +164,9 @@ public final class Allocator {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         if (cell.emissions().hasCombinedTotals()) {
             flags.add(Flag.SCOPE_COMBINED);
+        }
+        if (cell.scope2LocationFromMarket()) {
+            flags.add(Flag.SCOPE2_LOCATION_FROM_MARKET);
         }
         return flags;
     }

@@ -12,6 +12,11 @@ public enum Flag {
     SHARED_WITHOUT_PROJECTS("shared-without-projects"),
     /** The provider published totals without a scope split; no split was invented. */
     SCOPE_COMBINED("scope-combined"),
+    /**
+     * The provider published scope 2 market-based only (Azure); its figure stands in for the
+     * location-based one, so location-based totals from this cell are not location-based.
+     */
+    SCOPE2_LOCATION_FROM_MARKET("scope2-location-from-market"),
     /** The cell matched usage lines, but their usage summed to zero. */
     ZERO_USAGE("zero-usage"),
     /** The stage tag held a value outside the known lifecycle stages. */

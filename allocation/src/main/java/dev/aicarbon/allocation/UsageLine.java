@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param region          FOCUS {@code RegionId}, may be null
  * @param service         FOCUS {@code ServiceName}, may be null
  * @param tags            FOCUS {@code Tags}, never null (empty when the line has none)
+ * @param resourceId      FOCUS {@code ResourceId}, may be null
  */
 public record UsageLine(
         String lineId,
@@ -30,7 +31,16 @@ public record UsageLine(
         BigDecimal listCost,
         BigDecimal effectiveCost,
         BigDecimal consumedQuantity,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        String resourceId) {
+
+    /** A line without a resource id. */
+    public UsageLine(String lineId, String provider, String accountId, YearMonth month,
+            String region, String service, BigDecimal listCost, BigDecimal effectiveCost,
+            BigDecimal consumedQuantity, Map<String, String> tags) {
+        this(lineId, provider, accountId, month, region, service, listCost, effectiveCost,
+                consumedQuantity, tags, null);
+    }
 
     public UsageLine {
         Objects.requireNonNull(lineId, "lineId");

@@ -44,6 +44,33 @@ class AllocatorTest {
     }
 
     @Test
+    void narrowsAResourceCellToThatResourceIgnoringCase() {
+        String vm = "/subscriptions/s1/resourceGroups/ml/providers/Microsoft.Compute/virtualMachines/gpu1";
+        EmissionsCell cell = cell("c1", scope1("12")).resource(vm).build();
+        UsageLine sameVm = line("l1").project("alpha").listCost("1")
+                .resource(vm.toUpperCase(java.util.Locale.ROOT)).build();
+        UsageLine otherVm = line("l2").project("beta").listCost("99").resource(vm + "x").build();
+
+        AllocationResult result = DEFAULT_ALLOCATOR.allocate(List.of(cell), List.of(sameVm, otherVm));
+
+        assertEmissions(onlyRowOf(result, "alpha").emissions(), scope1("12"));
+        assertThat(rowsOf(result, "beta")).isEmpty();
+    }
+
+    @Test
+    void flagsEveryRowOfACellWhoseLocationBasedScope2IsTheMarketFigure() {
+        EmissionsCell cell = cell("c1", scopes("1", "5", "5", "2")).scope2LocationFromMarket().build();
+        UsageLine alpha = line("l1").project("alpha").listCost("1").build();
+        UsageLine untagged = line("l2").listCost("1").build();
+
+        AllocationResult result = DEFAULT_ALLOCATOR.allocate(List.of(cell), List.of(alpha, untagged));
+
+        assertThat(result.allocations())
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.flags()).contains(Flag.SCOPE2_LOCATION_FROM_MARKET));
+    }
+
+    @Test
     void splitsByConsumedQuantityWhenThePolicySaysSo() {
         Allocator byQuantity =
                 new Allocator(AllocationPolicy.DEFAULT.withMetric(UsageMetric.CONSUMED_QUANTITY));

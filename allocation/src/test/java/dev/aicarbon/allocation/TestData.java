@@ -81,6 +81,8 @@ final class TestData {
         private String accountId = ACCOUNT_A;
         private String region;
         private String service;
+        private String resourceId;
+        private boolean scope2LocationFromMarket;
 
         private CellBuilder(String cellId, Emissions emissions) {
             this.cellId = cellId;
@@ -102,8 +104,19 @@ final class TestData {
             return this;
         }
 
+        CellBuilder resource(String value) {
+            resourceId = value;
+            return this;
+        }
+
+        CellBuilder scope2LocationFromMarket() {
+            scope2LocationFromMarket = true;
+            return this;
+        }
+
         EmissionsCell build() {
-            return new EmissionsCell(cellId, AWS, accountId, MAY_2025, region, service, emissions);
+            return new EmissionsCell(cellId, AWS, accountId, MAY_2025, region, service,
+                    resourceId, emissions, scope2LocationFromMarket);
         }
     }
 
@@ -116,6 +129,7 @@ final class TestData {
         private BigDecimal listCost;
         private BigDecimal effectiveCost;
         private BigDecimal consumedQuantity;
+        private String resourceId;
 
         private LineBuilder(String lineId) {
             this.lineId = lineId;
@@ -133,6 +147,11 @@ final class TestData {
 
         LineBuilder service(String value) {
             service = value;
+            return this;
+        }
+
+        LineBuilder resource(String value) {
+            resourceId = value;
             return this;
         }
 
@@ -170,7 +189,7 @@ final class TestData {
 
         UsageLine build() {
             return new UsageLine(lineId, AWS, accountId, MAY_2025, region, service,
-                    listCost, effectiveCost, consumedQuantity, tags);
+                    listCost, effectiveCost, consumedQuantity, tags, resourceId);
         }
     }
 }

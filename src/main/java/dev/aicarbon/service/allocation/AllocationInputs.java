@@ -60,13 +60,14 @@ final class AllocationInputs {
                 : Emissions.ofScopes(record.scope1KgCo2e, record.scope2LocationKgCo2e,
                         record.scope2MarketKgCo2e, record.scope3KgCo2e);
         return new EmissionsCell(String.valueOf(record.id), record.provider, record.accountId,
-                month, record.region, record.service, emissions);
+                month, record.region, record.service, record.resourceId, emissions,
+                record.scope2LocationFromMarket);
     }
 
     private static UsageLine toLine(UsageLineRecord record, YearMonth month, String contentHash) {
         String lineId = contentHash + "#" + String.format("%010d", record.rowNumber);
         return new UsageLine(lineId, record.provider, record.accountId, month,
                 record.regionId, record.serviceName, record.listCost, record.effectiveCost,
-                record.consumedQuantity, record.tags);
+                record.consumedQuantity, record.tags, record.resourceId);
     }
 }

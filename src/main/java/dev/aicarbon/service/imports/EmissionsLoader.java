@@ -21,6 +21,8 @@ final class EmissionsLoader extends RestatingLoader<EmissionsRow> {
         cell.month = row.month().toString();
         cell.region = row.region();
         cell.service = row.service();
+        cell.resourceId = row.resourceId();
+        cell.scope2LocationFromMarket = row.scope2LocationFromMarket();
         cell.scopeCombined = row.scopeCombined();
         cell.scope1KgCo2e = row.scope1KgCo2e();
         cell.scope2LocationKgCo2e = row.scope2LocationKgCo2e();

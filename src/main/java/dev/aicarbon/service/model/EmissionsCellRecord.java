@@ -41,6 +41,12 @@ public class EmissionsCellRecord extends PanacheEntityBase {
 
     public String service;
 
+    @Column(name = "resource_id")
+    public String resourceId;
+
+    @Column(name = "scope2_location_from_market", nullable = false)
+    public boolean scope2LocationFromMarket;
+
     @Column(name = "scope_combined", nullable = false)
     public boolean scopeCombined;
 
