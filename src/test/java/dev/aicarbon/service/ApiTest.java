@@ -15,11 +15,14 @@ import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the REST tests: a clean database before each test, decimals read back as
- * {@link java.math.BigDecimal} so that kgCO2e compare exactly.
+ * Base of the REST tests: a clean database before each test, requests made as an admin, and
+ * decimals read back as {@link java.math.BigDecimal} so that kgCO2e compare exactly.
  */
 @QuarkusTestResource(DatabaseResource.class)
+@QuarkusTestResource(SigningKeyResource.class)
 public abstract class ApiTest {
+
+    private static final String ADMIN_TOKEN = TestTokens.admin();
 
     @Inject
     protected Database database;
@@ -27,6 +30,10 @@ public abstract class ApiTest {
     @BeforeEach
     void cleanDatabase() {
         database.reset();
+        // Every request is an admin's unless a test says otherwise (SecurityTest does).
+        RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + ADMIN_TOKEN)
+                .build();
         RestAssured.config = RestAssured.config()
                 .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }

@@ -1,5 +1,7 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aicarbon.allocation.UsageMetric;
 import dev.aicarbon.service.allocation.AllocationService;
 import dev.aicarbon.service.allocation.RunView;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/allocations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Allocations", description = "Allocation runs of a month")
+@RolesAllowed({Roles.ADMIN, Roles.ANALYST})
 public class AllocationResource {
 
     @Inject
@@ -42,6 +45,7 @@ public class AllocationResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Allocate a month's provider emissions to ML projects",
             description = "Splits every emissions cell of the month over its usage lines and "

@@ -1,5 +1,8 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.security.Caller;
+import dev.aicarbon.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aicarbon.service.estimates.BudgetService;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,12 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/projects/{project}/budgets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Budgets", description = "Carbon budgets per project and stage, with status and webhook")
+@RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.PROJECT_VIEWER})
 public class BudgetResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     BudgetService budgets;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Set a carbon budget (kgCO2e, or kgCO2e per thousand functional units)",
@@ -34,6 +42,7 @@ public class BudgetResource {
     @APIResponse(responseCode = "400", description = "A field is missing or out of range; the answer names it")
     @APIResponse(responseCode = "404", description = "Unknown project")
     public Response create(@PathParam("project") String project, BudgetService.BudgetRequest request) {
+        caller.requireProject(project);
         BudgetService.BudgetView budget = budgets.create(ProjectScope.known(project), request);
         return Response.status(201).entity(budget).build();
     }
@@ -42,6 +51,7 @@ public class BudgetResource {
     @Transactional
     @Operation(summary = "A project's budgets with used kgCO2e and status")
     public List<BudgetService.BudgetView> list(@PathParam("project") String project) {
+        caller.requireProject(project);
         return budgets.list(ProjectScope.known(project));
     }
 }

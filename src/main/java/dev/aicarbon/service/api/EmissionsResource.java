@@ -1,5 +1,8 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.security.Caller;
+import dev.aicarbon.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aicarbon.service.query.EmissionsQuery;
 import dev.aicarbon.service.query.EmissionsReport;
 import dev.aicarbon.service.query.GroupKey;
@@ -10,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,7 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/emissions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Emissions", description = "Allocated emissions across projects, for dashboards")
+@RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.PROJECT_VIEWER})
 public class EmissionsResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     EmissionsQuery emissions;
@@ -40,10 +48,11 @@ public class EmissionsResource {
             throw new BadParameterException("month", "give month, or from and to, not both");
         }
         List<GroupKey> keys = GroupKey.parse(groupBy, GroupKey.all());
+        Set<String> scope = caller.projectScope().orElse(null);
         MonthRange range = month != null
                 ? MonthRange.single(Months.required("month", month))
-                : MonthRange.of(from, to, () -> emissions.latestMonth(null));
-        return emissions.report(null, range.from(), range.to(), keys);
+                : MonthRange.of(from, to, () -> emissions.latestMonth(null, scope));
+        return emissions.report(null, scope, range.from(), range.to(), keys);
     }
 }
 

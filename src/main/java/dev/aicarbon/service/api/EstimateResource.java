@@ -1,5 +1,7 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aicarbon.service.estimates.EstimateCatalogue;
 import dev.aicarbon.service.estimates.EstimateRequest;
 import dev.aicarbon.service.estimates.EstimateService;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Estimates", description = "Estimates of ML jobs before and beside the providers' data")
+@RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.PROJECT_VIEWER})
 public class EstimateResource {
 
     @Inject
@@ -34,6 +37,7 @@ public class EstimateResource {
     BudgetService budgets;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/estimates")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Estimate a job's energy (kWh) and emissions (kgCO2e)",

@@ -1,5 +1,7 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aicarbon.service.estimates.BudgetService;
 import dev.aicarbon.service.estimates.GpuEnergyPull;
 import dev.aicarbon.service.imports.ImportService;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports", description = "FOCUS usage and provider emissions files in")
+@RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
     static final String TEXT_CSV = "text/csv";
@@ -204,6 +207,7 @@ public class ImportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Operation(summary = "List imports, newest first")
     @Transactional
     public List<ImportBatch> list() {
@@ -211,6 +215,7 @@ public class ImportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Path("/{importId}")
     @Operation(summary = "One import's summary with its first quarantined rows")
     public ImportSummary get(@PathParam("importId") long importId) {
@@ -219,6 +224,7 @@ public class ImportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
     @Path("/{importId}/quarantine")
     @Operation(summary = "An import's quarantined rows, with their raw values")
     @Transactional

@@ -1,5 +1,7 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aicarbon.service.methodology.ConsumerRowView;
 import dev.aicarbon.service.methodology.DatacenterView;
 import dev.aicarbon.service.methodology.MethodologyQuery;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Methodology", description = "The seven-step method: hardware lifecycle, six-year "
         + "amortisation, region factors, usage-based attribution (docs/methodology.md)")
+@RolesAllowed({Roles.ADMIN, Roles.ANALYST})
 public class MethodologyResource {
 
     @Inject
@@ -49,6 +52,7 @@ public class MethodologyResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/runs")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compute a month with the seven-step method (kgCO2e)",

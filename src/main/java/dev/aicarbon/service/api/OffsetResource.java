@@ -1,5 +1,8 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.security.Caller;
+import dev.aicarbon.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aicarbon.service.estimates.OffsetService;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,12 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/projects/{project}/offsets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Offsets", description = "Offsets and certificates, reported beside the footprint, never netted")
+@RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.PROJECT_VIEWER})
 public class OffsetResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     OffsetService offsets;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Record an offset (kgCO2e) or a renewable energy certificate (MWh)",
@@ -33,6 +41,7 @@ public class OffsetResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "400", description = "A field is missing or out of range, or netting was asked")
     public Response record(@PathParam("project") String project, OffsetService.OffsetRequest request) {
+        caller.requireProject(project);
         return Response.status(201).entity(offsets.record(ProjectScope.known(project), request)).build();
     }
 
@@ -40,6 +49,7 @@ public class OffsetResource {
     @Transactional
     @Operation(summary = "A project's offsets (kgCO2e) and certificates (MWh)")
     public List<OffsetService.OffsetView> list(@PathParam("project") String project) {
+        caller.requireProject(project);
         return offsets.list(ProjectScope.known(project));
     }
 }

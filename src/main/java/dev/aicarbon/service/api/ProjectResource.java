@@ -1,5 +1,8 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.security.Caller;
+import dev.aicarbon.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aicarbon.service.estimates.EstimateService;
 import dev.aicarbon.service.estimates.OffsetService;
 import dev.aicarbon.service.estimates.EstimateView;
@@ -29,7 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projects", description = "The ML project registry and each project's emissions")
+@RolesAllowed({Roles.ADMIN, Roles.ANALYST, Roles.PROJECT_VIEWER})
 public class ProjectResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     ProjectService projects;
@@ -46,10 +53,13 @@ public class ProjectResource {
     @GET
     @Operation(summary = "List projects with their latest month's emissions (kgCO2e)")
     public List<ProjectView> list() {
-        return projects.list();
+        return projects.list().stream()
+                .filter(view -> caller.mayRead(view.name()))
+                .toList();
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a project", description = "Projects named by usage tags are "
             + "registered on import as discovered; this registers one ahead, with its details.")
@@ -65,6 +75,7 @@ public class ProjectResource {
     @Operation(summary = "One project")
     @APIResponse(responseCode = "404", description = "Unknown project")
     public ProjectView get(@PathParam("project") String project) {
+        caller.requireProject(project);
         return projects.find(project).orElseThrow(() -> unknown(project));
     }
 
@@ -92,6 +103,7 @@ public class ProjectResource {
             throw new BadParameterException(Boolean.TRUE.equals(net) ? "net" : "includeOffsets",
                     OffsetService.NEVER_NETTED);
         }
+        caller.requireProject(project);
         if (projects.find(project).isEmpty()) {
             throw unknown(project);
         }
@@ -106,6 +118,7 @@ public class ProjectResource {
     @Operation(summary = "A project's stored job estimates (kWh, kgCO2e), newest month first")
     @APIResponse(responseCode = "404", description = "Unknown project")
     public List<EstimateView> estimates(@PathParam("project") String project) {
+        caller.requireProject(project);
         if (projects.find(project).isEmpty()) {
             throw unknown(project);
         }

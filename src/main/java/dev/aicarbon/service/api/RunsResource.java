@@ -1,5 +1,7 @@
 package dev.aicarbon.service.api;
 
+import dev.aicarbon.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.aicarbon.service.close.CloseReport;
 import dev.aicarbon.service.close.CloseRuns;
 import dev.aicarbon.service.close.MonthClose;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Month close", description = "Runs of the monthly close and their differences")
+@RolesAllowed({Roles.ADMIN, Roles.ANALYST})
 public class RunsResource {
 
     @Inject
@@ -33,6 +36,7 @@ public class RunsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a month now (kgCO2e totals in the answer)",
             description = "The same close as the CLI command and the schedule; exitCode says how it ended.")

@@ -34,6 +34,24 @@ public interface CarbonConfig {
 
     Close close();
 
+    Security security();
+
+    /** Bearer tokens. Verification keys and issuer are SmallRye JWT's {@code mp.jwt.verify.*}. */
+    interface Security {
+
+        /** The claim listing the projects a project viewer may read. */
+        @WithDefault("projects")
+        String projectsClaim();
+
+        /** The issuer the local key signs as; equal to {@code mp.jwt.verify.issuer} locally. */
+        @WithDefault("carbon-local")
+        String localIssuer();
+
+        /** How long the embedded default's admin token lasts. */
+        @WithDefault("P30D")
+        java.time.Duration adminTokenTtl();
+    }
+
     /** The monthly close. */
     interface Close {
 

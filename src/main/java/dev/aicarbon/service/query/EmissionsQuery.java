@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -82,9 +83,20 @@ public class EmissionsQuery {
      */
     @Transactional
     public EmissionsReport report(String project, YearMonth from, YearMonth to, List<GroupKey> groupBy) {
-        List<EmissionsRowView> rows = query(project, from, to, groupBy);
+        return report(project, null, from, to, groupBy);
+    }
+
+    /**
+     * As {@link #report(String, YearMonth, YearMonth, List)}, over the projects of
+     * {@code scope} only (null for no limit): a project viewer's totals cover its projects and
+     * nothing else, buckets included.
+     */
+    @Transactional
+    public EmissionsReport report(String project, Set<String> scope, YearMonth from, YearMonth to,
+            List<GroupKey> groupBy) {
+        List<EmissionsRowView> rows = query(project, scope, from, to, groupBy);
         Map<String, EmissionsRowView> totals = new LinkedHashMap<>();
-        for (EmissionsRowView total : query(project, from, to, List.of())) {
+        for (EmissionsRowView total : query(project, scope, from, to, List.of())) {
             totals.put(total.keys().get("basis"), total);
         }
         List<String> keys = groupBy.stream().map(GroupKey::label).toList();
@@ -94,18 +106,39 @@ public class EmissionsQuery {
     /** The latest month with published rows for {@code project}, or any project when null. */
     @Transactional
     public YearMonth latestMonth(String project) {
-        String sql = "select max(x.month) from " + BOTH_BASES
-                + (project == null ? "" : " where x.project = :project");
+        return latestMonth(project, null);
+    }
+
+    /** The latest month with published rows of the projects of {@code scope} (null: all). */
+    @Transactional
+    public YearMonth latestMonth(String project, Set<String> scope) {
+        String sql = "select max(x.month) from " + BOTH_BASES + " where true"
+                + (project == null ? "" : " and x.project = :project")
+                + scopeCondition(scope);
         Query query = Panache.getEntityManager().createNativeQuery(sql);
         if (project != null) {
             query.setParameter("project", project);
         }
+        bindScope(query, scope);
         Object month = query.getSingleResult();
         return month == null ? null : YearMonth.parse(month.toString().strip());
     }
 
-    private List<EmissionsRowView> query(String project, YearMonth from, YearMonth to,
-            List<GroupKey> groupBy) {
+    private static String scopeCondition(Set<String> scope) {
+        if (scope == null) {
+            return "";
+        }
+        return scope.isEmpty() ? " and false" : " and x.project in (:scope)";
+    }
+
+    private static void bindScope(Query query, Set<String> scope) {
+        if (scope != null && !scope.isEmpty()) {
+            query.setParameter("scope", scope);
+        }
+    }
+
+    private List<EmissionsRowView> query(String project, Set<String> scope, YearMonth from,
+            YearMonth to, List<GroupKey> groupBy) {
         List<String> columns = new ArrayList<>(groupBy.stream().map(GroupKey::column).toList());
         columns.add("x.basis");
         String keyColumns = String.join(", ", columns);
@@ -115,6 +148,7 @@ public class EmissionsQuery {
         String sql = "select " + keyColumns + ", " + AMOUNTS + " from " + BOTH_BASES
                 + " where x.month between :from and :to"
                 + (project == null ? "" : " and x.project = :project")
+                + scopeCondition(scope)
                 + " group by " + keyColumns + " order by " + ordering;
         Query query = Panache.getEntityManager().createNativeQuery(sql)
                 .setParameter("from", from.toString())
@@ -122,6 +156,7 @@ public class EmissionsQuery {
         if (project != null) {
             query.setParameter("project", project);
         }
+        bindScope(query, scope);
         return toRows(query.getResultList(), groupBy);
     }
 
