@@ -44,6 +44,9 @@ public class AllocationService {
     @Inject
     CarbonConfig config;
 
+    @Inject
+    dev.aicarbon.service.metrics.CarbonMetrics metrics;
+
     /** Allocates with the configured usage metric. */
     public RunView allocate(YearMonth month) {
         return allocate(month, null);
@@ -72,6 +75,7 @@ public class AllocationService {
             LOG.infof("Allocated %s in run %d: %d cells (%d unmatched), %d usage lines (%d used), %d rows",
                     month, run.id, cells.size(), result.cellsUnmatched(), lines.size(),
                     result.linesUsed(), result.allocations().size());
+            metrics.recordAllocation(java.time.Duration.between(startedAt, Instant.now()), "published");
             return RunView.of(run);
         } finally {
             MDC.remove("month");

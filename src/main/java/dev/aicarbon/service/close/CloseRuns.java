@@ -27,6 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class CloseRuns {
 
+    @jakarta.inject.Inject
+    dev.aicarbon.service.metrics.CarbonMetrics metrics;
+
+
     private static final String COLUMNS = "id, month, triggered_by, status, exit_code, methodology_version,"
             + " allocation_run_id, methodology_run_id, cast(inputs as text), cast(stages as text),"
             + " cast(totals as text), message, started_at, finished_at";
@@ -90,7 +94,10 @@ public class CloseRuns {
                 .setParameter(9, Timestamp.from(Instant.now()))
                 .setParameter(10, id)
                 .executeUpdate());
-        return find(id).orElseThrow();
+        CloseReport report = find(id).orElseThrow();
+        metrics.recordClose(java.time.Duration.between(report.startedAt(), report.finishedAt()),
+                outcome.label());
+        return report;
     }
 
     @Transactional

@@ -36,6 +36,20 @@ public interface CarbonConfig {
 
     Security security();
 
+    Metrics metrics();
+
+    /** Prometheus gauges. */
+    interface Metrics {
+
+        /** Projects with a label of their own on the kgCO2e gauges; the rest sum as other. */
+        @WithDefault("200")
+        int maxProjects();
+
+        /** How often the gauges reload from the database. */
+        @WithDefault("60s")
+        String refreshEvery();
+    }
+
     /** Bearer tokens. Verification keys and issuer are SmallRye JWT's {@code mp.jwt.verify.*}. */
     interface Security {
 

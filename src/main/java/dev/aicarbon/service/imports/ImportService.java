@@ -54,6 +54,9 @@ public class ImportService {
     @Inject
     EstimateService estimates;
 
+    @Inject
+    dev.aicarbon.service.metrics.CarbonMetrics metrics;
+
     // The readers are called through lambdas, not method references: a reference to a
     // field's method failed to link (IllegalAccessError) inside this intercepted bean.
     @Transactional
@@ -201,6 +204,7 @@ public class ImportService {
         LOG.infof("Import %d (%s, %s): %d rows read, %d accepted, %d quarantined, %d keys restated",
                 batch.id, batch.kind, batch.source, read.rowsRead(), accepted, quarantined,
                 effects.restated().size());
+        metrics.recordImport(batch.kind, accepted, quarantined);
         if (quarantined > 0) {
             LOG.warnf("Import %d quarantined %d rows; see /api/v1/imports/%d/quarantine",
                     batch.id, quarantined, batch.id);

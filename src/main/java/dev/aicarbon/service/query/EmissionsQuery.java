@@ -34,12 +34,12 @@ public class EmissionsQuery {
     public static final String MODELLED = "modelled";
 
     /**
-     * Both bases as one relation of the same columns. Modelled consumers are a project (or
+     * Both bases as one relation {@code x} of the same columns. Modelled consumers are a project (or
      * themselves) by name, their service model stands in the service column, and a region's
      * unused capacity is the pseudo-project unused-capacity, so a month's modelled rows add
      * up to the modelled region emissions.
      */
-    private static final String BOTH_BASES = "(select 'provider-reported' as basis,"
+    public static final String BOTH_BASES = "(select 'provider-reported' as basis,"
             + " coalesce(r.project, r.bucket) as project, r.month, r.provider, r.account_id as account,"
             + " r.region, r.service, r.workload, r.stage, r.flags, r.scope1_kgco2e as s1,"
             + " r.scope2_location_kgco2e as s2l, r.scope2_market_kgco2e as s2m, r.scope3_kgco2e as s3,"
