@@ -37,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
+    private static final java.util.List<String> PROVIDER_FORMATS = java.util.List.of("aws", "azure");
+
+
     static final String TEXT_CSV = "text/csv";
 
     @Inject
@@ -81,6 +84,27 @@ public class ImportResource {
             @Parameter(description = "File name to name in errors")
             @QueryParam("source") @DefaultValue("request body") String source) {
         return answer(imports.importEmissions(body, source));
+    }
+
+    @POST
+    @Path("/emissions/{provider}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Import emissions in a provider's own export format",
+            description = "aws: the CARBON_EMISSIONS Data Export file (Parquet, or CSV plain or "
+                    + "gzip), metric tonnes converted to kg exactly, kept scope-combined. azure: "
+                    + "the Carbon Optimization responses per scope as a bundle "
+                    + "{\"month\", \"responses\": {\"Scope1\": [pages], ...}} (docs/providers-azure.md). "
+                    + "gcp: Carbon Footprint rows as CSV or newline-delimited JSON.")
+    @APIResponse(responseCode = "201", description = "Imported")
+    @APIResponse(responseCode = "200", description = "Same content imported before; nothing stored")
+    @APIResponse(responseCode = "400", description = "Not the provider's format; nothing stored")
+    public Response importProviderEmissions(@PathParam("provider") String provider, InputStream body,
+            @Parameter(description = "File name to name in errors")
+            @QueryParam("source") @DefaultValue("request body") String source) {
+        if (!PROVIDER_FORMATS.contains(provider)) {
+            throw new BadParameterException("provider", "provider must be one of " + PROVIDER_FORMATS);
+        }
+        return answer(imports.importProviderEmissions(provider, body, source));
     }
 
     @POST

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.aicarbon.service.sync.SyncReport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -91,6 +92,12 @@ public class MonthClose {
     CloseRuns runs;
 
     @Inject
+    dev.aicarbon.service.sync.SyncService sync;
+
+    @Inject
+    dev.aicarbon.service.sync.Connectors connectors;
+
+    @Inject
     ObjectMapper json;
 
     /**
@@ -125,8 +132,11 @@ public class MonthClose {
         Progress tracker = new Progress(progress);
         List<CloseReport.InputFile> inputs = new ArrayList<>();
         try {
-            tracker.stage("sync", () -> ordered("providersConfigured", 0,
-                    "note", "no provider connectors are configured; files come from the inbox"));
+            Map<String, Object> synced = tracker.stage("sync", () -> syncProviders(month));
+            if (synced.get("failed") instanceof List<?> failed && !failed.isEmpty()) {
+                return runs.finish(runId, CloseOutcome.FAILED, inputs, tracker.stages(), null, null, null,
+                        "provider sync failed for " + failed + "; nothing allocated, run the close again");
+            }
             tracker.stage("import", () -> importInbox(month, inputs));
             Map<String, Object> quality = tracker.stage("validate", () -> validate(inputs));
             if (Boolean.TRUE.equals(quality.get("thresholdExceeded"))) {
@@ -137,8 +147,11 @@ public class MonthClose {
             Optional<RunView> allocation = tracker.stageResult("allocate", () -> allocate(month));
             Optional<MethodologyRunView> modelled = tracker.stageResult("model", () -> model(month));
             if (allocation.isEmpty() && modelled.isEmpty()) {
+                Object availableAbout = synced.get("notYetAvailableUntilAbout");
                 return runs.finish(runId, CloseOutcome.NOTHING_TO_DO, inputs, tracker.stages(), null, null, null,
-                        "nothing imported for " + month + " yet");
+                        availableAbout == null ? "nothing imported for " + month + " yet"
+                                : "provider data for " + month + " not yet available until about "
+                                        + availableAbout);
             }
             tracker.stage("publish", () -> {
                 budgets.evaluateAfterChange();
@@ -156,6 +169,38 @@ public class MonthClose {
         } finally {
             MDC.remove("closeRun");
         }
+    }
+
+    /**
+     * Pulls the month from every configured connector. A connector that fails fails the close
+     * (a month allocated without one provider's data would publish wrong shares); an account a
+     * provider refused is reported in the stage and the close goes on with the others.
+     */
+    private Map<String, Object> syncProviders(YearMonth month) {
+        if (connectors.configured().isEmpty()) {
+            return ordered("providersConfigured", 0,
+                    "note", "no provider connectors are configured; files come from the inbox");
+        }
+        SyncReport report = sync.sync(month, month, Optional.empty(), false,
+                config.sync().resumeWindow(), "close");
+        List<String> failed = report.pulls().stream()
+                .filter(pull -> pull.status().equals("FAILED"))
+                .map(pull -> pull.provider() + "/" + pull.connection() + ": " + pull.error())
+                .toList();
+        Optional<java.time.LocalDate> availableAbout = report.pulls().stream()
+                .map(SyncReport.Pull::availableAbout)
+                .filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder());
+        List<String> accountsRefused = report.pulls().stream()
+                .flatMap(pull -> pull.failures().stream()
+                        .map(failure -> pull.provider() + " " + failure.accountId() + ": " + failure.reason()))
+                .toList();
+        return ordered("providersConfigured", report.connectors(),
+                "filesImported", report.pulls().stream().mapToInt(SyncReport.Pull::filesImported).sum(),
+                "filesUnchanged", report.pulls().stream().mapToInt(SyncReport.Pull::filesUnchanged).sum(),
+                "notYetAvailableUntilAbout", availableAbout.map(Object::toString).orElse(null),
+                "accountsRefused", accountsRefused,
+                "failed", failed);
     }
 
     private Map<String, Object> importInbox(YearMonth month, List<CloseReport.InputFile> inputs) {

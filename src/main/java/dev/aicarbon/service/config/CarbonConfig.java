@@ -38,6 +38,90 @@ public interface CarbonConfig {
 
     Metrics metrics();
 
+    Providers providers();
+
+    Sync sync();
+
+    /**
+     * Provider connections, each under a name of its own: {@code carbon.providers.aws.<name>.*},
+     * {@code carbon.providers.azure.<name>.*}, {@code carbon.providers.gcp.<name>.*}
+     * (docs/providers.md). Credentials are never configured here: each SDK's standard chain
+     * supplies them.
+     */
+    interface Providers {
+
+        java.util.Map<String, Aws> aws();
+
+        java.util.Map<String, Azure> azure();
+    }
+
+    /** One AWS connection: accounts whose Data Exports land in S3. */
+    interface Aws {
+
+        String region();
+
+        Optional<java.net.URI> endpointOverride();
+
+        /** Per account id. */
+        java.util.Map<String, AwsAccount> accounts();
+    }
+
+    interface AwsAccount {
+
+        String bucket();
+
+        Optional<String> prefix();
+
+        String carbonExport();
+
+        Optional<String> focusExport();
+
+        Optional<String> roleArn();
+    }
+
+    /** One Azure set: subscriptions read through Carbon Optimization, usage from an export. */
+    interface Azure {
+
+        java.util.List<String> subscriptions();
+
+        @WithDefault("https://management.azure.com")
+        String endpoint();
+
+        Optional<AzureCostExport> costExport();
+    }
+
+    interface AzureCostExport {
+
+        String containerUrl();
+
+        Optional<String> directory();
+
+        String exportName();
+    }
+
+    /** Pulling from the providers. */
+    interface Sync {
+
+        /** Whether the scheduler pulls on {@link #cron()}; on demand works either way. */
+        @WithDefault("false")
+        boolean scheduled();
+
+        /** When the scheduled pull runs: daily at 04:30 by default. */
+        @WithDefault("0 30 4 * * ?")
+        String cron();
+
+        /**
+         * How many months back a scheduled pull reaches, the current one excluded: providers
+         * restate recent months, and this is how a restatement is noticed.
+         */
+        @WithDefault("3")
+        int monthsBack();
+
+        /** A pull that succeeded less than this long ago is not repeated unless forced. */
+        @WithDefault("PT6H")
+        java.time.Duration resumeWindow();
+    }
+
     /** Prometheus gauges. */
     interface Metrics {
 

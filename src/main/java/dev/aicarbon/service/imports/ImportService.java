@@ -73,6 +73,25 @@ public class ImportService {
                 EmissionsLoader::new);
     }
 
+    /**
+     * Imports emissions in a provider's own export format: {@code aws} (the CARBON_EMISSIONS
+     * Data Export as Parquet or CSV, plain or gzip), {@code azure} (the bundle of Carbon
+     * Optimization responses per scope), {@code gcp} (Carbon Footprint rows as CSV or
+     * newline-delimited JSON). The rows are stored as canonical emissions cells, with the same
+     * restatement rule as the canonical CSV.
+     */
+    @Transactional
+    public ImportSummary importProviderEmissions(String provider, InputStream body, String source) {
+        FileReader<dev.aicarbon.providers.emissions.EmissionsRow> reader = switch (provider) {
+            case "aws" -> (in, name, sink) -> new dev.aicarbon.providers.aws.AwsCarbonExportReader()
+                    .read(in, name, sink);
+            case "azure" -> (in, name, sink) -> new dev.aicarbon.providers.azure.AzureCarbonReportReader()
+                    .read(in, name, sink);
+            default -> throw new IllegalArgumentException("no export format known for provider " + provider);
+        };
+        return importFile(ImportBatch.EMISSIONS, body, source, reader, EmissionsLoader::new);
+    }
+
     /** Kinds of methodology input file, in the order their references require. */
     public static final List<String> METHODOLOGY_KINDS = List.of("component-factors",
             "hardware-models", "datacenters", "assets", "datacenter-months", "usage");
