@@ -33,9 +33,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with the XML bodies and error codes the services document, for the real SDK clients.
  * Lists pages of {@link #PAGE_SIZE} entries so that continuation tokens are exercised.
  */
-final class LocalAwsServer implements AutoCloseable {
+public final class LocalAwsServer implements AutoCloseable {
 
-    static final String BUCKET = "ml-billing-exports";
+    public static final String BUCKET = "ml-billing-exports";
     static final int PAGE_SIZE = 2;
 
     private static final Instant DELIVERED = Instant.parse("2026-12-18T06:12:40Z");
@@ -50,17 +50,17 @@ final class LocalAwsServer implements AutoCloseable {
     private final Map<String, Integer> slowDowns = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    LocalAwsServer() throws IOException {
+    public LocalAwsServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    void put(String key, String fixture) {
+    public void put(String key, String fixture) {
         try (InputStream in = Fixtures.open(fixture)) {
             objects.put(key, in.readAllBytes());
         } catch (IOException e) {
@@ -68,29 +68,29 @@ final class LocalAwsServer implements AutoCloseable {
         }
     }
 
-    void putBytes(String key, byte[] bytes) {
+    public void putBytes(String key, byte[] bytes) {
         objects.put(key, bytes);
     }
 
-    void denyPrefix(String prefix) {
+    public void denyPrefix(String prefix) {
         deniedPrefixes.add(prefix);
     }
 
-    void denyRole(String roleArn) {
+    public void denyRole(String roleArn) {
         deniedRoles.add(roleArn);
     }
 
-    void rejectAccessKey(String accessKeyId) {
+    public void rejectAccessKey(String accessKeyId) {
         rejectedAccessKeys.add(accessKeyId);
     }
 
     /** The next {@code times} GETs of {@code key} are answered 503 SlowDown. */
-    void slowDown(String key, int times) {
+    public void slowDown(String key, int times) {
         slowDowns.put(key, times);
     }
 
     /** Request lines seen, as "GET /bucket/key" or "LIST prefix token", in order. */
-    List<String> requests() {
+    public List<String> requests() {
         return requests;
     }
 
