@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class ImportResource {
 
-    private static final java.util.List<String> PROVIDER_FORMATS = java.util.List.of("aws", "azure");
+    private static final java.util.List<String> PROVIDER_FORMATS = java.util.List.of("aws", "azure", "gcp");
 
 
     static final String TEXT_CSV = "text/csv";

@@ -53,6 +53,30 @@ public interface CarbonConfig {
         java.util.Map<String, Aws> aws();
 
         java.util.Map<String, Azure> azure();
+
+        java.util.Map<String, Gcp> gcp();
+    }
+
+    /** One Google Cloud set: billing accounts whose exports land in BigQuery. */
+    interface Gcp {
+
+        String jobProject();
+
+        /** Per billing account id. */
+        java.util.Map<String, GcpExport> exports();
+
+        Optional<String> host();
+    }
+
+    interface GcpExport {
+
+        String carbonTable();
+
+        String usageTable();
+
+        /** {@code focus} or {@code detailed-billing}. */
+        @WithDefault("focus")
+        String usageSource();
     }
 
     /** One AWS connection: accounts whose Data Exports land in S3. */

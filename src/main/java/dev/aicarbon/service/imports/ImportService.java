@@ -87,6 +87,8 @@ public class ImportService {
                     .read(in, name, sink);
             case "azure" -> (in, name, sink) -> new dev.aicarbon.providers.azure.AzureCarbonReportReader()
                     .read(in, name, sink);
+            case "gcp" -> (in, name, sink) -> dev.aicarbon.providers.gcp.GcpCarbonFootprintReader.allMonths()
+                    .read(in, name, sink);
             default -> throw new IllegalArgumentException("no export format known for provider " + provider);
         };
         return importFile(ImportBatch.EMISSIONS, body, source, reader, EmissionsLoader::new);

@@ -8,6 +8,8 @@ import dev.aicarbon.providers.azure.AzureCarbonConnector;
 import dev.aicarbon.providers.azure.AzureCarbonReportClient;
 import dev.aicarbon.providers.azure.AzureCostExportLocation;
 import dev.aicarbon.providers.azure.AzureCostExportReader;
+import dev.aicarbon.providers.gcp.GcpCarbonFootprintConnector;
+import dev.aicarbon.providers.gcp.GcpCarbonFootprintSettings;
 import dev.aicarbon.providers.sync.ProviderConnector;
 import dev.aicarbon.service.config.CarbonConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +48,7 @@ public class Connectors {
         List<ProviderConnector> connectors = new ArrayList<>();
         new TreeMap<>(config.providers().aws()).forEach((name, aws) -> connectors.add(aws(name, aws)));
         new TreeMap<>(config.providers().azure()).forEach((name, azure) -> connectors.add(azure(name, azure)));
+        new TreeMap<>(config.providers().gcp()).forEach((name, gcp) -> connectors.add(gcp(name, gcp)));
         return List.copyOf(connectors);
     }
 
@@ -57,6 +60,24 @@ public class Connectors {
                         account.carbonExport(), account.focusExport().orElse(null)))));
         return new AwsCarbonConnector(new AwsConnectorSettings(name, aws.region(),
                 aws.endpointOverride().orElse(null), accounts));
+    }
+
+    private static ProviderConnector gcp(String name, CarbonConfig.Gcp gcp) {
+        List<GcpCarbonFootprintSettings.BillingExport> exports = new ArrayList<>();
+        new TreeMap<>(gcp.exports()).forEach((account, export) -> exports.add(
+                new GcpCarbonFootprintSettings.BillingExport(account, export.carbonTable(),
+                        export.usageTable(), usageSource(name, export.usageSource()))));
+        return GcpCarbonFootprintConnector.create(new GcpCarbonFootprintSettings(name,
+                gcp.jobProject(), exports, gcp.host().orElse(null)));
+    }
+
+    private static GcpCarbonFootprintSettings.UsageSource usageSource(String name, String text) {
+        return switch (text) {
+            case "focus" -> GcpCarbonFootprintSettings.UsageSource.FOCUS;
+            case "detailed-billing" -> GcpCarbonFootprintSettings.UsageSource.DETAILED_BILLING;
+            default -> throw new IllegalArgumentException("carbon.providers.gcp." + name
+                    + " usage-source " + text + " is not focus or detailed-billing");
+        };
     }
 
     private static ProviderConnector azure(String name, CarbonConfig.Azure azure) {

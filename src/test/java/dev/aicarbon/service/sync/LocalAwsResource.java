@@ -45,6 +45,7 @@ public class LocalAwsResource implements QuarkusTestResourceLifecycleManager {
 
     /** Delivers November as model v3 and the three months before it as empty months. */
     static void deliverNovember() {
+        server.clear();
         server.put(CARBON + "data/model_version=v3.0.0/usage_period=2026-11/"
                 + "carbon-emissions-00001.snappy.parquet", "aws/carbon-2026-11.parquet");
         server.put(FOCUS + "data/BILLING_PERIOD=2026-11/focus-1-2-00001.snappy.parquet",
@@ -54,7 +55,10 @@ public class LocalAwsResource implements QuarkusTestResourceLifecycleManager {
         server.denyPrefix("exports/" + DENIED_PAYER + "/");
     }
 
-    /** AWS restates November under a newer carbon model. */
+    /**
+     * AWS delivers November again in a newer partition, with other figures (the rows carry
+     * model_version v2.0.0, so the pull reports that).
+     */
     static void restateNovember() {
         server.put(CARBON + "data/model_version=v9.0.0/usage_period=2026-11/"
                 + "carbon-emissions-00001.csv.gz", "aws/carbon-2026-11-model-v2.csv.gz");

@@ -68,6 +68,16 @@ public final class LocalAwsServer implements AutoCloseable {
         }
     }
 
+    /** Forgets every object, denial and scripted failure, as a fresh bucket would be. */
+    public void clear() {
+        objects.clear();
+        deniedPrefixes.clear();
+        deniedRoles.clear();
+        rejectedAccessKeys.clear();
+        slowDowns.clear();
+        requests.clear();
+    }
+
     public void putBytes(String key, byte[] bytes) {
         objects.put(key, bytes);
     }
