@@ -67,6 +67,18 @@ class SecurityTest extends ApiTest {
     }
 
     @Test
+    void countsRefusedTokensWithoutKeepingThem() {
+        String expired = TestTokens.mint(Roles.ADMIN, List.of(), Duration.ofSeconds(-120));
+        as(expired).when().get("/api/v1/projects").then().statusCode(401);
+
+        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        org.assertj.core.api.Assertions.assertThat(scrape)
+                .containsPattern("carbon_authentication_failures_total(\\{[^}]*\\})? [1-9]")
+                .doesNotContain(expired);
+    }
+
+    @Test
     void refusesATokenSignedWithAnotherKey(@TempDir Path elsewhere) {
         LocalSigningKey otherKey = LocalSigningKey.ensure(elsewhere);
         String forged = new TokenMinter(otherKey.privateKey(), "carbon-local", "projects")
