@@ -104,7 +104,7 @@ public class ProjectResource {
                     OffsetService.NEVER_NETTED);
         }
         caller.requireProject(project);
-        if (projects.find(project).isEmpty()) {
+        if (!projects.exists(project)) {
             throw unknown(project);
         }
         List<GroupKey> keys = GroupKey.parse(groupBy, EnumSet.complementOf(EnumSet.of(GroupKey.PROJECT)));
@@ -119,7 +119,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "Unknown project")
     public List<EstimateView> estimates(@PathParam("project") String project) {
         caller.requireProject(project);
-        if (projects.find(project).isEmpty()) {
+        if (!projects.exists(project)) {
             throw unknown(project);
         }
         return estimateService.list(project);

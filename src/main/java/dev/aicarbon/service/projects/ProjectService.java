@@ -37,6 +37,12 @@ public class ProjectService {
         return Project.<Project>list("order by name").stream().map(this::view).toList();
     }
 
+    /** Whether a project of that name is registered; one indexed lookup, no figures. */
+    @Transactional
+    public boolean exists(String name) {
+        return Project.findByName(name).isPresent();
+    }
+
     @Transactional
     public Optional<ProjectView> find(String name) {
         return Project.findByName(name).map(this::view);
