@@ -165,6 +165,24 @@ class SecurityTest extends ApiTest {
         as(TestTokens.viewerOf("beta")).when().get(path).then().statusCode(403);
     }
 
+    /** Every family of write, as {@code METHOD path [content type]}, JSON unless named. */
+    @ParameterizedTest
+    @ValueSource(strings = {"POST /api/v1/imports/focus text/csv",
+            "POST /api/v1/imports/emissions text/csv", "POST /api/v1/imports/emissions/aws",
+            "POST /api/v1/imports/methodology/assets text/csv",
+            "POST /api/v1/allocations", "POST /api/v1/runs", "POST /api/v1/sync",
+            "POST /api/v1/methodology/runs", "POST /api/v1/estimates", "POST /api/v1/projects",
+            "POST /api/v1/projects/beta/budgets", "POST /api/v1/projects/beta/offsets",
+            "PUT /api/v1/projects/beta/intensity/unit"})
+    void letsOnlyAnAdminWrite(String call) {
+        String[] parts = call.split(" ");
+        for (String token : List.of(TestTokens.analyst(), TestTokens.viewerOf("beta"))) {
+            as(token).contentType(parts.length > 2 ? parts[2] : "application/json").body("{}")
+                    .when().request(parts[0], parts[1])
+                    .then().statusCode(403);
+        }
+    }
+
     @Test
     void refusesAViewerTokenWithoutProjects() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
