@@ -1,6 +1,7 @@
 package dev.aicarbon.spark;
 
 import dev.aicarbon.providers.focus.FocusLine;
+import dev.aicarbon.providers.focus.FocusTags;
 import dev.aicarbon.providers.focus.ProviderNames;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ import org.apache.spark.sql.Row;
  * decimals exactly, doubles by their shortest decimal form ({@link BigDecimal#valueOf(double)},
  * so {@code 0.1} is 0.1, not the binary fraction). Text columns are trimmed, blank is null.
  * {@code Tags} may be a map of strings (a null value becomes the empty string) or JSON text
- * ({@link FocusTagsJson}). A row is quarantined, with its first problem, when
+ * ({@link FocusTags}). A row is quarantined, with its first problem, when
  * {@code ProviderName}, {@code BillingAccountId} or a charge period bound is empty, a bound is
  * text that is not an ISO 8601 instant or date, the period ends before it starts,
  * {@code ChargeCategory} is not one of the five FOCUS categories, a Usage row has no
@@ -185,7 +186,7 @@ final class FocusParquetRowMapper implements Serializable {
             return tags;
         }
         try {
-            return FocusTagsJson.parse(value.toString());
+            return FocusTags.parse(value.toString());
         } catch (IllegalArgumentException e) {
             throw new RowRejected("Tags", "Tags " + e.getMessage());
         }

@@ -13,7 +13,7 @@ import java.util.Map;
  * string value is taken as is, a JSON null as the empty string, and any other value (a number,
  * a boolean, an array, an object) as its JSON text.
  */
-final class FocusTags {
+public final class FocusTags {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -26,7 +26,7 @@ final class FocusTags {
      *
      * @throws IllegalArgumentException when the text is not a JSON object
      */
-    static Map<String, String> parse(String json) {
+    public static Map<String, String> parse(String json) {
         if (json == null || json.isBlank()) {
             return Map.of();
         }
