@@ -2,20 +2,13 @@ package dev.aicarbon.providers.azure;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.ClientAuthenticationException;
-import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
-import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
-import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
-import com.azure.core.http.policy.HttpLoggingPolicy;
-import com.azure.core.http.policy.RetryOptions;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.util.Context;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.fasterxml.jackson.core.JacksonException;
@@ -59,10 +52,10 @@ import java.util.Objects;
 public final class AzureCarbonReportClient {
 
     /** Azure Resource Manager in Azure's public cloud. */
-    public static final String DEFAULT_ENDPOINT = "https://management.azure.com";
+    public static final String DEFAULT_ENDPOINT = ArmClientBuilder.DEFAULT_ENDPOINT;
 
     /** The scope of the token: Azure Resource Manager. */
-    public static final String DEFAULT_SCOPE = "https://management.azure.com/.default";
+    public static final String DEFAULT_SCOPE = ArmClientBuilder.DEFAULT_SCOPE;
 
     /** The most items one query gives, pages included. */
     public static final int DEFAULT_ITEM_CAP = 5_000;
@@ -277,46 +270,17 @@ public final class AzureCarbonReportClient {
     }
 
     /** Settings of a client; not thread-safe, unlike the client it builds. */
-    public static final class Builder {
+    public static final class Builder extends ArmClientBuilder<Builder> {
 
-        private final TokenCredential credential;
-        private String endpoint = DEFAULT_ENDPOINT;
-        private String scope = DEFAULT_SCOPE;
-        private RetryOptions retryOptions = new RetryOptions(new ExponentialBackoffOptions());
-        private HttpClient httpClient;
         private int itemCap = DEFAULT_ITEM_CAP;
         private int pageSize = MAX_PAGE_SIZE;
 
         private Builder(TokenCredential credential) {
-            this.credential = Objects.requireNonNull(credential, "credential");
+            super(credential);
         }
 
-        /** Where Azure Resource Manager is; {@value #DEFAULT_ENDPOINT} unless set. HTTPS. */
-        public Builder endpoint(String endpoint) {
-            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-            return this;
-        }
-
-        /** The token's scope; {@value #DEFAULT_SCOPE} unless set, as for sovereign clouds. */
-        public Builder scope(String scope) {
-            this.scope = Objects.requireNonNull(scope, "scope");
-            return this;
-        }
-
-        /**
-         * How to retry throttling (429) and server errors; the SDK's exponential back-off
-         * (three retries, 0.8 s base) unless set. A {@code Retry-After} (or
-         * {@code retry-after-ms}, {@code x-ms-retry-after-ms}) answer header is honoured
-         * either way.
-         */
-        public Builder retryOptions(RetryOptions retryOptions) {
-            this.retryOptions = Objects.requireNonNull(retryOptions, "retryOptions");
-            return this;
-        }
-
-        /** The transport; the SDK's default (Netty) unless set. */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -351,31 +315,8 @@ public final class AzureCarbonReportClient {
          */
         public AzureCarbonReportClient build() {
             URI uri = endpointUri();
-            HttpLogOptions basicOnly = new HttpLogOptions()
-                    .setLogLevel(HttpLogDetailLevel.BASIC);
-            HttpPipeline pipeline = new HttpPipelineBuilder()
-                    .httpClient(httpClient)
-                    .policies(
-                            new RetryPolicy(retryOptions),
-                            new BearerTokenAuthenticationPolicy(credential, scope),
-                            new HttpLoggingPolicy(basicOnly))
-                    .build();
+            HttpPipeline pipeline = pipeline(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC));
             return new AzureCarbonReportClient(pipeline, uri, itemCap, pageSize);
-        }
-
-        private URI endpointUri() {
-            String trimmed = endpoint.endsWith("/")
-                    ? endpoint.substring(0, endpoint.length() - 1)
-                    : endpoint;
-            URI uri = URI.create(trimmed);
-            boolean https = "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
-            boolean bare = (uri.getPath() == null || uri.getPath().isEmpty())
-                    && uri.getQuery() == null;
-            if (!https || !bare) {
-                throw new IllegalArgumentException("endpoint " + endpoint + " is not an HTTPS"
-                        + " address without a path, such as " + DEFAULT_ENDPOINT);
-            }
-            return uri;
         }
     }
 

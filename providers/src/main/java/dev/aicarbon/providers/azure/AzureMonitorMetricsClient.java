@@ -2,17 +2,11 @@ package dev.aicarbon.providers.azure;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.HttpResponseException;
-import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
-import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.HttpLogOptions;
-import com.azure.core.http.policy.HttpLoggingPolicy;
-import com.azure.core.http.policy.RetryOptions;
-import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.util.Context;
 import java.io.ByteArrayInputStream;
 import java.lang.System.Logger.Level;
@@ -53,10 +47,10 @@ import java.util.stream.Collectors;
 public final class AzureMonitorMetricsClient {
 
     /** Azure Resource Manager in Azure's public cloud. */
-    public static final String DEFAULT_ENDPOINT = "https://management.azure.com";
+    public static final String DEFAULT_ENDPOINT = ArmClientBuilder.DEFAULT_ENDPOINT;
 
     /** The scope of the token: Azure Resource Manager. */
-    public static final String DEFAULT_SCOPE = "https://management.azure.com/.default";
+    public static final String DEFAULT_SCOPE = ArmClientBuilder.DEFAULT_SCOPE;
 
     /** The most time series asked for unless the builder says otherwise. */
     public static final int DEFAULT_TOP = 10_000;
@@ -222,47 +216,23 @@ public final class AzureMonitorMetricsClient {
     }
 
     /** Settings of a client; not thread-safe, unlike the client it builds. */
-    public static final class Builder {
+    public static final class Builder extends ArmClientBuilder<Builder> {
 
-        private final TokenCredential credential;
-        private String endpoint = DEFAULT_ENDPOINT;
-        private String scope = DEFAULT_SCOPE;
-        private RetryOptions retryOptions;
         private HttpLogOptions logOptions = new HttpLogOptions();
-        private HttpClient httpClient;
         private int top = DEFAULT_TOP;
 
         private Builder(TokenCredential credential) {
-            this.credential = Objects.requireNonNull(credential, "credential");
+            super(credential);
         }
 
-        /** Where Azure Resource Manager is; {@value #DEFAULT_ENDPOINT} unless set. HTTPS. */
-        public Builder endpoint(String endpoint) {
-            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-            return this;
-        }
-
-        /** The token's scope; {@value #DEFAULT_SCOPE} unless set, as for sovereign clouds. */
-        public Builder scope(String scope) {
-            this.scope = Objects.requireNonNull(scope, "scope");
-            return this;
-        }
-
-        /** How to retry; the SDK's exponential back-off (three retries) unless set. */
-        public Builder retryOptions(RetryOptions retryOptions) {
-            this.retryOptions = Objects.requireNonNull(retryOptions, "retryOptions");
+        @Override
+        Builder self() {
             return this;
         }
 
         /** What to log of each request; from the environment unless set. */
         public Builder httpLogOptions(HttpLogOptions logOptions) {
             this.logOptions = Objects.requireNonNull(logOptions, "logOptions");
-            return this;
-        }
-
-        /** The transport; the SDK's default (Netty) unless set. */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
@@ -283,32 +253,7 @@ public final class AzureMonitorMetricsClient {
          */
         public AzureMonitorMetricsClient build() {
             URI uri = endpointUri();
-            RetryPolicy retry = retryOptions == null
-                    ? new RetryPolicy()
-                    : new RetryPolicy(retryOptions);
-            HttpPipeline pipeline = new HttpPipelineBuilder()
-                    .httpClient(httpClient)
-                    .policies(
-                            retry,
-                            new BearerTokenAuthenticationPolicy(credential, scope),
-                            new HttpLoggingPolicy(logOptions))
-                    .build();
-            return new AzureMonitorMetricsClient(pipeline, uri, top);
-        }
-
-        private URI endpointUri() {
-            String trimmed = endpoint.endsWith("/")
-                    ? endpoint.substring(0, endpoint.length() - 1)
-                    : endpoint;
-            URI uri = URI.create(trimmed);
-            boolean https = "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null;
-            boolean bare = (uri.getPath() == null || uri.getPath().isEmpty())
-                    && uri.getQuery() == null;
-            if (!https || !bare) {
-                throw new IllegalArgumentException("endpoint " + endpoint + " is not an HTTPS"
-                        + " address without a path, such as " + DEFAULT_ENDPOINT);
-            }
-            return uri;
+            return new AzureMonitorMetricsClient(pipeline(logOptions), uri, top);
         }
     }
 }
