@@ -2,22 +2,22 @@ package dev.aicarbon.service.allocation;
 
 import dev.aicarbon.allocation.Allocation;
 import dev.aicarbon.allocation.AllocationPolicy;
-import dev.aicarbon.allocation.AllocationResult;
-import dev.aicarbon.allocation.Allocator;
 import dev.aicarbon.allocation.Bucket;
+import dev.aicarbon.allocation.Emissions;
 import dev.aicarbon.allocation.EmissionsCell;
 import dev.aicarbon.allocation.Flag;
-import dev.aicarbon.allocation.UsageLine;
 import dev.aicarbon.allocation.UsageMetric;
 import dev.aicarbon.service.config.CarbonConfig;
+import dev.aicarbon.service.db.CopyRows;
 import dev.aicarbon.service.db.NativeSql;
-import dev.aicarbon.service.model.AllocationRow;
 import dev.aicarbon.service.model.AllocationRun;
 import dev.aicarbon.service.model.KgCo2eAmounts;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -41,6 +41,11 @@ public class AllocationService {
     /** Namespace of this service's advisory locks, so they cannot collide with others'. */
     private static final long LOCK_NAMESPACE = 0x6361_7262_6f6e_0000L;
 
+    /** Columns of allocation_row a run writes; the id takes its default from the sequence. */
+    private static final String ROW_COLUMNS = "run_id, month, project, bucket, workload, stage,"
+            + " provider, account_id, region, service, flags, scope1_kgco2e, scope2_location_kgco2e,"
+            + " scope2_market_kgco2e, scope3_kgco2e, combined_location_kgco2e, combined_market_kgco2e";
+
     @Inject
     CarbonConfig config;
 
@@ -54,6 +59,13 @@ public class AllocationService {
 
     /**
      * Allocates {@code month} splitting by {@code metric}, or by the configured one when null.
+     *
+     * <p>Plan, in one transaction:
+     * 1. Lock the month; read its cells (few).
+     * 2. Mark the published run superseded and store the new run, so its rows can refer to it.
+     * 3. Stream the month's usage lines through a cursor, one account group at a time; allocate
+     *    each group with its cells and write its rows with COPY (AccountGroupAllocation).
+     * 4. Check the summed totals conserve the input; record them and the counts on the run.
      */
     @Transactional
     public RunView allocate(YearMonth month, UsageMetric metric) {
@@ -62,19 +74,22 @@ public class AllocationService {
             lockMonth(month);
             Instant startedAt = Instant.now();
             List<EmissionsCell> cells = AllocationInputs.cells(month);
-            List<UsageLine> lines = AllocationInputs.usageLines(month);
-            if (cells.isEmpty() && lines.isEmpty()) {
+            if (cells.isEmpty() && !AllocationInputs.hasUsageLines(month)) {
                 throw new NothingToAllocateException(
                         "no emissions or usage imported for " + month);
             }
             AllocationPolicy policy = metric == null
                     ? config.allocation().policy()
                     : config.allocation().policy().withMetric(metric);
-            AllocationResult result = new Allocator(policy).allocate(cells, lines);
-            AllocationRun run = publish(month, policy.metric(), startedAt, cells.size(), lines.size(), result);
+
+            AllocationRun run = openRun(month, policy.metric(), startedAt);
+            MonthTotals totals = NativeSql.onConnection(
+                    connection -> allocateByAccount(connection, run, policy, cells));
+            closeRun(run, totals);
+
             LOG.infof("Allocated %s in run %d: %d cells (%d unmatched), %d usage lines (%d used), %d rows",
-                    month, run.id, cells.size(), result.cellsUnmatched(), lines.size(),
-                    result.linesUsed(), result.allocations().size());
+                    month, run.id, totals.cellsRead(), totals.cellsUnmatched(), totals.linesRead(),
+                    totals.linesUsed(), totals.rows());
             metrics.recordAllocation(java.time.Duration.between(startedAt, Instant.now()), "published");
             return RunView.of(run);
         } finally {
@@ -99,8 +114,8 @@ public class AllocationService {
         NativeSql.lockMonthForTransaction(LOCK_NAMESPACE, month);
     }
 
-    private AllocationRun publish(YearMonth month, UsageMetric metric, Instant startedAt,
-            int cellsRead, int linesRead, AllocationResult result) {
+    /** Step 2: the month's new run, stored with its counts and totals still to come. */
+    private static AllocationRun openRun(YearMonth month, UsageMetric metric, Instant startedAt) {
         Optional<AllocationRun> previous = AllocationRun.findPublished(month.toString());
         previous.ifPresent(run -> {
             run.status = AllocationRun.SUPERSEDED;
@@ -108,53 +123,74 @@ public class AllocationService {
         });
         Panache.getEntityManager().flush();
 
-        AllocationRun run = newRun(month, metric, startedAt, cellsRead, linesRead, result);
-        run.persist();
-        previous.ifPresent(earlier -> earlier.supersededBy = run.id);
-        writeRows(run, result.allocations());
-        return run;
-    }
-
-    private static AllocationRun newRun(YearMonth month, UsageMetric metric, Instant startedAt,
-            int cellsRead, int linesRead, AllocationResult result) {
         AllocationRun run = new AllocationRun();
         run.month = month.toString();
         run.status = AllocationRun.CURRENT;
         run.usageMetric = metric.name();
         run.startedAt = startedAt;
-        run.finishedAt = Instant.now();
-        run.cellsRead = cellsRead;
-        run.linesRead = linesRead;
-        run.cellsMatched = result.cellsMatched();
-        run.cellsUnmatched = result.cellsUnmatched();
-        run.linesUsed = result.linesUsed();
-        run.totals.put(AllocationRun.INPUT, KgCo2eAmounts.of(result.input()));
-        run.totals.put(AllocationRun.PROJECTS, KgCo2eAmounts.of(result.allocatedToProjects()));
-        for (Bucket bucket : Bucket.values()) {
-            run.totals.put(bucket.label(), KgCo2eAmounts.of(result.buckets().get(bucket)));
-        }
+        run.finishedAt = startedAt;
+        run.persist();
+        previous.ifPresent(earlier -> earlier.supersededBy = run.id);
         return run;
     }
 
-    private static void writeRows(AllocationRun run, List<Allocation> allocations) {
-        for (Allocation allocation : allocations) {
-            AllocationRow row = new AllocationRow();
-            row.runId = run.id;
-            row.month = run.month;
-            row.project = allocation.project();
-            row.bucket = allocation.bucket() == null ? null : allocation.bucket().label();
-            row.workload = allocation.workload();
-            row.stage = allocation.stage() == null ? null : allocation.stage().label();
-            row.provider = allocation.provider();
-            row.accountId = allocation.accountId();
-            row.region = allocation.region();
-            row.service = allocation.service();
-            row.flags = allocation.flags().stream()
-                    .map(Flag::label)
-                    .sorted()
-                    .collect(Collectors.joining(","));
-            row.amounts = KgCo2eAmounts.of(allocation.emissions());
-            row.persist();
+    /** Step 3, on the transaction's connection; nothing else may use it meanwhile. */
+    private static MonthTotals allocateByAccount(Connection connection, AllocationRun run,
+            AllocationPolicy policy, List<EmissionsCell> cells) throws SQLException {
+        CopyRows rows = NativeSql.copyInto(connection, "allocation_row", ROW_COLUMNS);
+        try {
+            AccountGroupAllocation groups = new AccountGroupAllocation(policy, cells, groupRows -> {
+                groupRows.forEach(row -> writeRow(rows, run, row));
+                rows.pause();
+            });
+            new MonthUsageCursor(connection, YearMonth.parse(run.month)).forEach(groups::add);
+            MonthTotals totals = groups.finish();
+            rows.finish();
+            return totals;
+        } catch (RuntimeException e) {
+            rows.abandon();
+            throw e;
         }
+    }
+
+    /** Step 4. */
+    private static void closeRun(AllocationRun run, MonthTotals totals) {
+        run.finishedAt = Instant.now();
+        run.cellsRead = totals.cellsRead();
+        run.linesRead = totals.linesRead();
+        run.cellsMatched = totals.cellsMatched();
+        run.cellsUnmatched = totals.cellsUnmatched();
+        run.linesUsed = totals.linesUsed();
+        run.totals.put(AllocationRun.INPUT, KgCo2eAmounts.of(totals.input()));
+        run.totals.put(AllocationRun.PROJECTS, KgCo2eAmounts.of(totals.allocatedToProjects()));
+        for (Bucket bucket : Bucket.values()) {
+            run.totals.put(bucket.label(), KgCo2eAmounts.of(totals.buckets().get(bucket)));
+        }
+    }
+
+    /** One result row in the order of {@link #ROW_COLUMNS}; flags sorted, comma-separated. */
+    private static void writeRow(CopyRows rows, AllocationRun run, Allocation allocation) {
+        Emissions amount = allocation.emissions();
+        rows.number(run.id)
+                .text(run.month)
+                .text(allocation.project())
+                .text(allocation.bucket() == null ? null : allocation.bucket().label())
+                .text(allocation.workload())
+                .text(allocation.stage() == null ? null : allocation.stage().label())
+                .text(allocation.provider())
+                .text(allocation.accountId())
+                .text(allocation.region())
+                .text(allocation.service())
+                .text(allocation.flags().stream()
+                        .map(Flag::label)
+                        .sorted()
+                        .collect(Collectors.joining(",")))
+                .decimal(amount.scope1KgCo2e())
+                .decimal(amount.scope2LocationKgCo2e())
+                .decimal(amount.scope2MarketKgCo2e())
+                .decimal(amount.scope3KgCo2e())
+                .decimal(amount.combinedLocationKgCo2e())
+                .decimal(amount.combinedMarketKgCo2e());
+        rows.endRow();
     }
 }

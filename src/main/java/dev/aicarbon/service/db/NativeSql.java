@@ -2,14 +2,20 @@ package dev.aicarbon.service.db;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
+import org.postgresql.PGConnection;
 
 /**
  * Plain SQL in the current transaction, for what JPQL says badly: upserts on natural keys,
- * jsonb, aggregates over unions, advisory locks. Parameters are positional, {@code ?1, ?2...}.
+ * jsonb, aggregates over unions, advisory locks, and bulk reads and writes past the
+ * persistence context (cursors, COPY). Parameters are positional, {@code ?1, ?2...}.
  */
 public final class NativeSql {
 
@@ -53,6 +59,32 @@ public final class NativeSql {
     /** The advisory lock key of {@code month} within a namespace of one kind of run. */
     public static long monthLockKey(long namespace, YearMonth month) {
         return namespace + month.getYear() * 12L + month.getMonthValue();
+    }
+
+    /**
+     * Runs {@code work} on the JDBC connection of the current transaction, the one Hibernate
+     * uses: autocommit is off and what it writes commits or rolls back with the rest. Pending
+     * entity changes are flushed first, so the work sees them and they cannot be flushed in
+     * the middle of a COPY it runs.
+     */
+    public static <T> T onConnection(ReturningWork<T> work) {
+        Panache.getEntityManager().flush();
+        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(work);
+    }
+
+    /**
+     * A writer of rows into {@code table} by COPY on the current transaction's connection.
+     *
+     * @param columns comma-separated; the other columns take their defaults (ids their sequence)
+     */
+    public static CopyRows copyInto(String table, String columns) {
+        return onConnection(connection -> copyInto(connection, table, columns));
+    }
+
+    /** A writer of rows into {@code table} by COPY on {@code connection}, a PostgreSQL one. */
+    public static CopyRows copyInto(Connection connection, String table, String columns)
+            throws SQLException {
+        return new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI(), table, columns);
     }
 
     private static Query bind(String sql, Object... parameters) {

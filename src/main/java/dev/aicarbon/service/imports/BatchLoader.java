@@ -19,6 +19,7 @@ abstract class BatchLoader<T> implements RowSink<T> {
     protected final long importId;
     private final Quarantine quarantine;
     private int accepted;
+    private boolean entitiesPending;
 
     BatchLoader(long importId, Quarantine quarantine) {
         this.importId = importId;
@@ -31,14 +32,14 @@ abstract class BatchLoader<T> implements RowSink<T> {
             store(record);
             accepted++;
         } catch (RowRefused refused) {
-            quarantine.keep(refused.problem());
+            keepQuarantined(refused.problem());
         }
         flushEvery(accepted + quarantine.count());
     }
 
     @Override
     public final void quarantine(RowProblem problem) {
-        quarantine.keep(problem);
+        keepQuarantined(problem);
         flushEvery(accepted + quarantine.count());
     }
 
@@ -56,12 +57,32 @@ abstract class BatchLoader<T> implements RowSink<T> {
     protected abstract ImportEffects applyEffects();
 
     /**
+     * True when {@link #store} persists entities, which the periodic flush then writes; false
+     * for a loader that streams its rows past the persistence context.
+     */
+    protected boolean storesEntities() {
+        return true;
+    }
+
+    /**
+     * Sends the rows a streaming loader still holds and frees the connection for other
+     * statements: called before a quarantined row is persisted, before a flush, and before
+     * {@link #applyEffects()}.
+     */
+    protected void pauseBulkWrites() {
+    }
+
+    /** Drops what a streaming loader holds after the import failed, before it rolls back. */
+    void abandon() {
+    }
+
+    /**
      * Quarantines a record that {@link #store} took but that turned out unusable once the
      * whole file was read (a bill of materials with one unknown component).
      */
     protected final void retract(RowProblem problem) {
         accepted--;
-        quarantine.keep(problem);
+        keepQuarantined(problem);
     }
 
     int accepted() {
@@ -72,10 +93,18 @@ abstract class BatchLoader<T> implements RowSink<T> {
         return quarantine.count();
     }
 
-    private static void flushEvery(int rows) {
-        if (rows % FLUSH_EVERY == 0) {
+    private void keepQuarantined(RowProblem problem) {
+        pauseBulkWrites();
+        quarantine.keep(problem);
+        entitiesPending = true;
+    }
+
+    private void flushEvery(int rows) {
+        if (rows % FLUSH_EVERY == 0 && (storesEntities() || entitiesPending)) {
+            pauseBulkWrites();
             Panache.getEntityManager().flush();
             Panache.getEntityManager().clear();
+            entitiesPending = false;
         }
     }
 }

@@ -20,6 +20,9 @@ import dev.aicarbon.service.model.QuarantinedRow;
 import dev.aicarbon.service.projects.ProjectRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +59,9 @@ public class ImportService {
 
     @Inject
     dev.aicarbon.service.metrics.CarbonMetrics metrics;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     // The readers are called through lambdas, not method references: a reference to a
     // field's method failed to link (IllegalAccessError) inside this intercepted bean.
@@ -187,13 +193,21 @@ public class ImportService {
             ImportBatch batch = newBatch(kind, source, spooled.sha256());
             Quarantine quarantine = new Quarantine(batch.id, config.imports().errorsListed());
             BatchLoader<T> loader = loaders.create(batch.id, quarantine);
-            ReadSummary read;
-            try (InputStream in = spooled.open()) {
-                read = reader.read(in, source, loader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the buffered import body", e);
+            try {
+                return finish(batch, read(spooled, source, reader, loader), loader, quarantine);
+            } catch (RuntimeException e) {
+                loader.abandon();
+                throw e;
             }
-            return finish(batch, read, loader, quarantine);
+        }
+    }
+
+    private static <T> ReadSummary read(SpooledBody spooled, String source, FileReader<T> reader,
+            BatchLoader<T> loader) {
+        try (InputStream in = spooled.open()) {
+            return reader.read(in, source, loader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the buffered import body", e);
         }
     }
 
@@ -222,18 +236,48 @@ public class ImportService {
         int quarantined = loader.quarantined();
         ImportBatch.update("rowsRead = ?1, rowsAccepted = ?2, rowsQuarantined = ?3 where id = ?4",
                 read.rowsRead(), accepted, quarantined, batch.id);
-        LOG.infof("Import %d (%s, %s): %d rows read, %d accepted, %d quarantined, %d keys restated",
-                batch.id, batch.kind, batch.source, read.rowsRead(), accepted, quarantined,
-                effects.restated().size());
-        metrics.recordImport(batch.kind, accepted, quarantined);
-        if (quarantined > 0) {
-            LOG.warnf("Import %d quarantined %d rows; see /api/v1/imports/%d/quarantine",
-                    batch.id, quarantined, batch.id);
-        }
+        ImportCounts counts = new ImportCounts(batch.id, batch.kind, batch.source, read.rowsRead(),
+                accepted, quarantined, effects.restated().size());
+        afterCommit(() -> reportCommitted(counts));
         return new ImportSummary(batch.id, batch.kind, batch.source, batch.contentSha256,
                 batch.receivedAt, false, read.rowsRead(), accepted, quarantined,
                 quarantine.listed(), quarantined > quarantine.listed().size(),
                 effects.restated(), effects.staleMonths());
+    }
+
+    /**
+     * Runs {@code report} once the transaction committed, and never if it rolls back: a log
+     * line or a metric saying an import is stored must not precede, or outlive, its commit.
+     * When the import joined a caller's transaction, that is the caller's commit.
+     */
+    private void afterCommit(Runnable report) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    report.run();
+                }
+            }
+        });
+    }
+
+    private record ImportCounts(long importId, String kind, String source, int read, int accepted,
+            int quarantined, int restated) {
+    }
+
+    private void reportCommitted(ImportCounts counts) {
+        LOG.infof("Import %d (%s, %s): %d rows read, %d accepted, %d quarantined, %d keys restated",
+                counts.importId(), counts.kind(), counts.source(), counts.read(), counts.accepted(),
+                counts.quarantined(), counts.restated());
+        metrics.recordImport(counts.kind(), counts.accepted(), counts.quarantined());
+        if (counts.quarantined() > 0) {
+            LOG.warnf("Import %d quarantined %d rows; see /api/v1/imports/%d/quarantine",
+                    counts.importId(), counts.quarantined(), counts.importId());
+        }
     }
 
     private ImportSummary duplicateOf(ImportBatch earlier) {

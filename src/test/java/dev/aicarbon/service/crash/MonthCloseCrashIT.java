@@ -141,6 +141,7 @@ class MonthCloseCrashIT {
         assertThat(killed.usageLines()).as("usage lines of whole files only: an import is one transaction")
                 .isEqualTo(killed.imports() * month.storedLinesPerFocusFile());
         assertThat(killed.closeStatuses()).containsExactly("running");
+        assertThat(kill.spooledFilesLeft()).as("spooled import files the killed close left behind").isZero();
     }
 
     /**

@@ -1,0 +1,143 @@
+package dev.aicarbon.service.allocation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aicarbon.allocation.UsageLine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Streams a month's current usage lines (ChargeCategory {@code Usage}, not superseded) as the
+ * engine's {@link UsageLine}s, ordered by provider and account, through a server-side cursor:
+ * the driver holds {@value #FETCH_SIZE} rows at a time, never the month, and no entity is made.
+ *
+ * <p>A line's id is its file's content hash and its row number, zero-padded
+ * ({@code <sha256>#0000000042}), not its database id: the engine breaks ties by line id, so an
+ * id that does not depend on insertion order keeps a rerun after a crash identical to the last
+ * digit. Tag maps and region and service names repeat across lines and are shared, not copied
+ * per line; those caches are emptied when they grow past {@value #CACHED_AT_MOST} entries.
+ */
+final class MonthUsageCursor {
+
+    private static final int FETCH_SIZE = 10_000;
+    private static final int CACHED_AT_MOST = 50_000;
+
+    private static final String LINES = "select import_id, row_number, provider, account_id,"
+            + " region_id, service_name, list_cost, effective_cost, consumed_quantity,"
+            + " tags::text, resource_id from usage_line"
+            + " where billing_month = ? and charge_category = 'Usage' and superseded_by is null"
+            + " order by provider, account_id";
+
+    private static final String CONTENT_HASH = "select content_sha256 from import_batch where id = ?";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {
+    };
+
+    private final Connection connection;
+    private final YearMonth month;
+    private final Map<Long, String> hashByImport = new HashMap<>();
+    private final Map<String, Map<String, String>> tagsByJson = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+
+    /**
+     * @param connection the transaction's connection, autocommit off: PostgreSQL keeps a cursor
+     *                   only inside a transaction, and otherwise sends every row at once
+     */
+    MonthUsageCursor(Connection connection, YearMonth month) {
+        this.connection = connection;
+        this.month = month;
+    }
+
+    /** Hands every line to {@code lines}, in provider and account order. */
+    void forEach(Consumer<UsageLine> lines) throws SQLException {
+        if (connection.getAutoCommit()) {
+            throw new IllegalStateException("a cursor needs a transaction; autocommit is on");
+        }
+        try (PreparedStatement query = connection.prepareStatement(LINES, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            query.setFetchSize(FETCH_SIZE);
+            query.setString(1, month.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    lines.accept(line(rows));
+                }
+            }
+        }
+    }
+
+    private UsageLine line(ResultSet rows) throws SQLException {
+        String lineId = contentHash(rows.getLong(1)) + "#" + zeroPadded(rows.getInt(2));
+        return new UsageLine(lineId, shared(rows.getString(3)), shared(rows.getString(4)), month,
+                shared(rows.getString(5)), shared(rows.getString(6)), rows.getBigDecimal(7),
+                rows.getBigDecimal(8), rows.getBigDecimal(9), tags(rows.getString(10)),
+                rows.getString(11));
+    }
+
+    /** The row number as {@code %010d} would print it, without the formatter's cost. */
+    static String zeroPadded(int row) {
+        String digits = Integer.toString(row);
+        return digits.length() >= 10 || row < 0
+                ? String.format("%010d", row)
+                : "0000000000".substring(digits.length()) + digits;
+    }
+
+    private String contentHash(long importId) throws SQLException {
+        String hash = hashByImport.get(importId);
+        if (hash == null) {
+            hash = lookUpContentHash(importId);
+            hashByImport.put(importId, hash);
+        }
+        return hash;
+    }
+
+    private String lookUpContentHash(long importId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(CONTENT_HASH)) {
+            query.setLong(1, importId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("usage lines of import " + importId + ", which is gone");
+                }
+                return row.getString(1);
+            }
+        }
+    }
+
+    private Map<String, String> tags(String json) {
+        Map<String, String> tags = tagsByJson.get(json);
+        if (tags == null) {
+            tags = Map.copyOf(parse(json));
+            if (tagsByJson.size() >= CACHED_AT_MOST) {
+                tagsByJson.clear();
+            }
+            tagsByJson.put(json, tags);
+        }
+        return tags;
+    }
+
+    private static Map<String, String> parse(String json) {
+        try {
+            return JSON.readValue(json, TAGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored tags are not a JSON object of strings", e);
+        }
+    }
+
+    private String shared(String name) {
+        if (name == null) {
+            return null;
+        }
+        String known = names.putIfAbsent(name, name);
+        if (known == null && names.size() > CACHED_AT_MOST) {
+            names.clear();
+        }
+        return known != null ? known : name;
+    }
+}
