@@ -48,6 +48,11 @@ import java.util.stream.Collectors;
  * <p><b>Conservation.</b> Before returning, per component, the sum of the cells must equal
  * the project rows plus every bucket exactly; otherwise {@link IllegalStateException}.
  *
+ * <p><b>Two paths, one result.</b> A run is made on unscaled longs ({@link UnscaledAllocation})
+ * when every amount has at most 12 decimals and every value and sum fits in a long (and the
+ * distinct values fit its packed keys), and in {@link BigDecimal} otherwise; both follow the rules above to the same rows, amounts (scale
+ * included), flags, order and totals. A property test holds them to it.
+ *
  * <p>Immutable and thread-safe; each call works on its own state.
  */
 public final class Allocator {
@@ -66,6 +71,16 @@ public final class Allocator {
      * @return rows in a deterministic order, with totals that conserve the input exactly
      */
     public AllocationResult allocate(List<EmissionsCell> cells, List<UsageLine> lines) {
+        Emissions input = totalOf(cells);
+        try {
+            return new UnscaledAllocation(reader).allocate(cells, lines, input);
+        } catch (UnscaledOverflow beyondLongs) {
+            return allocateInBigDecimal(cells, lines);
+        }
+    }
+
+    /** The run in {@link BigDecimal} throughout: any scale, any magnitude. */
+    AllocationResult allocateInBigDecimal(List<EmissionsCell> cells, List<UsageLine> lines) {
         // Plan:
         // 1. Read each line once: weight, project, workload, stage, flags.
         // 2. Index the lines by provider, account and month, so a cell only scans its own

@@ -60,14 +60,22 @@ final class Ledger {
      * @throws IllegalStateException naming the first component that is not conserved
      */
     AllocationResult close(Emissions input) {
-        List<Allocation> rows = sortedRows();
+        return close(sortedRows(), input, cellsMatched, cellsUnmatched, linesUsed.size());
+    }
+
+    /**
+     * A result of rows already aggregated and in {@link #ROW_ORDER}, with the same invariant
+     * enforced as {@link #close(Emissions)}.
+     */
+    static AllocationResult close(List<Allocation> rows, Emissions input, int cellsMatched,
+            int cellsUnmatched, int linesUsed) {
         Emissions toProjects = projectTotal(rows);
         Map<Bucket, Emissions> buckets = bucketTotals(rows);
 
         requireConserved(input, toProjects, buckets);
 
         return new AllocationResult(rows, input, toProjects, buckets,
-                cellsMatched, cellsUnmatched, linesUsed.size());
+                cellsMatched, cellsUnmatched, linesUsed);
     }
 
     private List<Allocation> sortedRows() {

@@ -18,9 +18,14 @@ public final class Tags {
 
     /** The trimmed value of {@code key}, or null when the tag is absent or blank. */
     public static String value(Map<String, String> tags, String key) {
+        return value(tags, key, AWS_USER_TAG_PREFIX + key);
+    }
+
+    /** As {@link #value(Map, String)}, with the prefixed key built once by the caller. */
+    static String value(Map<String, String> tags, String key, String prefixedKey) {
         String value = tags.get(key);
         if (value == null) {
-            value = tags.get(AWS_USER_TAG_PREFIX + key);
+            value = tags.get(prefixedKey);
         }
         if (value == null || value.isBlank()) {
             return null;
