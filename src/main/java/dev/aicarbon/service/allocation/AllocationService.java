@@ -42,7 +42,7 @@ public class AllocationService {
     private static final long LOCK_NAMESPACE = 0x6361_7262_6f6e_0000L;
 
     /** Columns of allocation_row a run writes; the id takes its default from the sequence. */
-    private static final String ROW_COLUMNS = "run_id, month, project, bucket, workload, stage,"
+    static final String ROW_COLUMNS = "run_id, month, project, bucket, workload, stage,"
             + " provider, account_id, region, service, flags, scope1_kgco2e, scope2_location_kgco2e,"
             + " scope2_market_kgco2e, scope3_kgco2e, combined_location_kgco2e, combined_market_kgco2e";
 
@@ -110,12 +110,12 @@ public class AllocationService {
         return runs.stream().map(RunView::of).toList();
     }
 
-    private static void lockMonth(YearMonth month) {
+    static void lockMonth(YearMonth month) {
         NativeSql.lockMonthForTransaction(LOCK_NAMESPACE, month);
     }
 
     /** Step 2: the month's new run, stored with its counts and totals still to come. */
-    private static AllocationRun openRun(YearMonth month, UsageMetric metric, Instant startedAt) {
+    static AllocationRun openRun(YearMonth month, UsageMetric metric, Instant startedAt) {
         Optional<AllocationRun> previous = AllocationRun.findPublished(month.toString());
         previous.ifPresent(run -> {
             run.status = AllocationRun.SUPERSEDED;
@@ -154,7 +154,7 @@ public class AllocationService {
     }
 
     /** Step 4. */
-    private static void closeRun(AllocationRun run, MonthTotals totals) {
+    static void closeRun(AllocationRun run, MonthTotals totals) {
         run.finishedAt = Instant.now();
         run.cellsRead = totals.cellsRead();
         run.linesRead = totals.linesRead();
@@ -169,7 +169,7 @@ public class AllocationService {
     }
 
     /** One result row in the order of {@link #ROW_COLUMNS}; flags sorted, comma-separated. */
-    private static void writeRow(CopyRows rows, AllocationRun run, Allocation allocation) {
+    static void writeRow(CopyRows rows, AllocationRun run, Allocation allocation) {
         Emissions amount = allocation.emissions();
         rows.number(run.id)
                 .text(run.month)

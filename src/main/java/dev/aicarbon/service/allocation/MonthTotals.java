@@ -30,6 +30,28 @@ final class MonthTotals {
         }
     }
 
+    /**
+     * Adds one result row computed elsewhere (the Spark job), with the input it came from
+     * counted by the caller through {@link #addInput}.
+     */
+    void addRow(dev.aicarbon.allocation.Allocation row) {
+        if (row.bucket() == null) {
+            allocatedToProjects = allocatedToProjects.plus(row.emissions());
+        } else {
+            buckets.merge(row.bucket(), row.emissions(), Emissions::plus);
+        }
+        rows++;
+    }
+
+    /** Counts input and line figures reported by an external run, for its record. */
+    void addInput(Emissions amount, int matched, int unmatched, int lines, int used) {
+        input = input.plus(amount);
+        cellsMatched += matched;
+        cellsUnmatched += unmatched;
+        linesRead += lines;
+        linesUsed += used;
+    }
+
     /** Adds one group's result, of {@code lines} usage lines. */
     void add(AllocationResult result, int lines) {
         input = input.plus(result.input());

@@ -36,6 +36,9 @@ public class AllocationResource {
     @Inject
     BudgetService budgets;
 
+    @Inject
+    dev.aicarbon.service.allocation.SparkRunLoader sparkResults;
+
     /** The body of an allocation request. */
     public record AllocationRequest(
             @Schema(description = "Month to allocate, YYYY-MM", required = true) String month,
@@ -61,6 +64,25 @@ public class AllocationResource {
         }
         RunView run = allocations.allocate(Months.required("month", request.month()),
                 metric(request.usageMetric()));
+        budgets.evaluateAfterChange();
+        return run;
+    }
+
+    @POST
+    @Path("/spark")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Publish the Spark job's results as the month's allocation run",
+            description = "The body is the job's output directory zipped (summary.csv, totals.csv, "
+                    + "allocations.csv; docs/spark.md). Refused unless the results' input equals "
+                    + "the emissions the service holds for the month, and the rows add up to the "
+                    + "job's totals and conserve the input. Supersedes the month's previous run.")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "400", description = "Not the job's output, or computed on other inputs")
+    @APIResponse(responseCode = "422", description = "No emissions imported for the month")
+    public RunView loadSparkResults(java.io.InputStream body,
+            @QueryParam("source") @jakarta.ws.rs.DefaultValue("spark-results.zip") String source) {
+        RunView run = sparkResults.load(body, source);
         budgets.evaluateAfterChange();
         return run;
     }
