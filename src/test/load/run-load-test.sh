@@ -16,7 +16,7 @@ psql -q -h 127.0.0.1 -U postgres -c "create database $DB" postgres
 
 CARBON_DATA_DIR="$DATA_DIR" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_LOG_LEVEL=WARN \
-  java -Xmx1g -jar src/target/quarkus-app/quarkus-run.jar > "$DATA_DIR/service.log" 2>&1 &
+  java ${SERVICE_JAVA_OPTS:--Xmx1g} -jar src/target/quarkus-app/quarkus-run.jar > "$DATA_DIR/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

@@ -19,6 +19,10 @@ public class Database {
                         + " methodology_consumer_result, estimate, functional_unit, functional_unit_count,"
                         + " budget, offset_record, close_run, sync_run")
                 .executeUpdate();
+        // Truncation fires no row triggers; move the counter so cached answers are dropped.
+        Panache.getEntityManager()
+                .createNativeQuery("update data_generation set value = value + 1")
+                .executeUpdate();
     }
 
     @Transactional

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,6 +51,12 @@ public class ProjectResource {
 
     @Inject
     OffsetService offsets;
+
+    @Inject
+    dev.aicarbon.service.query.AnswerCache answers;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @GET
     @Operation(summary = "List projects with their latest month's emissions (kgCO2e)")
@@ -88,9 +96,11 @@ public class ProjectResource {
                     + "carries scope 1, scope 2 location-based and market-based, scope 3, "
                     + "scope-combined totals, totalLocation (1 + 2 location + 3) and totalMarket "
                     + "(1 + 2 market + 3), in kgCO2e, and its flags.")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EmissionsReport.class)))
     @APIResponse(responseCode = "400", description = "A parameter is malformed; the answer names it")
     @APIResponse(responseCode = "404", description = "Unknown project")
-    public EmissionsReport emissions(@PathParam("project") String project,
+    public Response emissions(@PathParam("project") String project,
             @Parameter(description = "First month, YYYY-MM; default the latest allocated month")
             @QueryParam("from") String from,
             @Parameter(description = "Last month, YYYY-MM, inclusive; default from")
@@ -104,10 +114,26 @@ public class ProjectResource {
                     OffsetService.NEVER_NETTED);
         }
         caller.requireProject(project);
+        List<GroupKey> keys = GroupKey.parse(groupBy, EnumSet.complementOf(EnumSet.of(GroupKey.PROJECT)));
+        // Kept as the JSON itself: writing it was what a kept answer still cost the most.
+        byte[] json = answers.get(List.of("project-emissions", project, String.valueOf(from),
+                String.valueOf(to), keys), () -> serialised(report(project, from, to, keys)));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private byte[] serialised(EmissionsReport report) {
+        try {
+            return json.writeValueAsBytes(report);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the emissions report", e);
+        }
+    }
+
+    /** The report, or 404 for an unknown project (not kept: a project may be registered later). */
+    private EmissionsReport report(String project, String from, String to, List<GroupKey> keys) {
         if (!projects.exists(project)) {
             throw unknown(project);
         }
-        List<GroupKey> keys = GroupKey.parse(groupBy, EnumSet.complementOf(EnumSet.of(GroupKey.PROJECT)));
         MonthRange range = MonthRange.of(from, to, () -> emissions.latestMonth(project));
         return emissions.report(project, range.from(), range.to(), keys)
                 .withOffsets(offsets.beside(project, range.from(), range.to()));

@@ -25,10 +25,13 @@ import org.jboss.logging.Logger;
  * <p>The file is unlinked as soon as it is open, before a byte is written: the data lives on
  * in the open channel only, and the operating system frees it when the channel closes, on
  * {@link #close()} or when the process dies. A service killed mid-import (a pod evicted, an
- * OOM kill) thus leaves no spooled file behind, which a sweep at start-up could only guess at
- * (it cannot tell a dead import's file from a live one of another process sharing the
- * directory). Where open files cannot be deleted (Windows), the file is deleted on close
- * instead, as before, and a crash can leave it behind; that fallback is logged at DEBUG.
+ * OOM kill) leaves no spooled data behind. One gap remains: a kill between creating the file
+ * and unlinking it (microseconds, but the crash test has hit it). So files are created in a
+ * directory of this process's own, {@code carbon-spool-<pid>}, and the first spool of a
+ * process deletes the directories of processes that no longer run: what a dead import left is
+ * gone once the service runs again, and a live process's files are never touched. Where open
+ * files cannot be deleted (Windows), the file is deleted on close instead; that fallback is
+ * logged at DEBUG.
  */
 final class SpooledBody implements AutoCloseable {
 
@@ -44,8 +47,61 @@ final class SpooledBody implements AutoCloseable {
         this.sha256 = sha256;
     }
 
+    private static final String DIRECTORY_PREFIX = "carbon-spool-";
+
     static SpooledBody of(InputStream body) {
-        return of(body, Path.of(System.getProperty("java.io.tmpdir")));
+        return of(body, ProcessDirectory.get());
+    }
+
+    /** This process's spool directory, created on first use after sweeping dead ones. */
+    static final class ProcessDirectory {
+
+        private static Path directory;
+
+        private ProcessDirectory() {
+        }
+
+        static synchronized Path get() {
+            if (directory == null) {
+                Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+                sweepDeadProcesses(tmp);
+                directory = tmp.resolve(DIRECTORY_PREFIX + ProcessHandle.current().pid());
+            }
+            try {
+                return Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the spool directory " + directory, e);
+            }
+        }
+
+        private static void sweepDeadProcesses(Path tmp) {
+            try (var entries = Files.newDirectoryStream(tmp, DIRECTORY_PREFIX + "*")) {
+                for (Path entry : entries) {
+                    if (!running(entry.getFileName().toString().substring(DIRECTORY_PREFIX.length()))) {
+                        deleteTree(entry);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warnf("Could not sweep spool directories of stopped processes in %s: %s", tmp, e);
+            }
+        }
+
+        private static boolean running(String pid) {
+            try {
+                return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+            } catch (NumberFormatException e) {
+                return true;
+            }
+        }
+
+        private static void deleteTree(Path root) throws IOException {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+            LOG.infof("Deleted %s, left by a stopped process", root);
+        }
     }
 
     /** Spools {@code body} in {@code directory}. */
