@@ -67,6 +67,17 @@ class SecurityTest extends ApiTest {
     }
 
     @Test
+    void refusesATokenKeptAsVerifiedOnceItExpires() throws Exception {
+        String shortLived = TestTokens.mint(Roles.ANALYST, List.of(), Duration.ofSeconds(2));
+        as(shortLived).when().get("/api/v1/projects").then().statusCode(200);
+        as(shortLived).when().get("/api/v1/projects").then().statusCode(200);
+
+        Thread.sleep(4_000);
+
+        as(shortLived).when().get("/api/v1/projects").then().statusCode(401);
+    }
+
+    @Test
     void countsRefusedTokensWithoutKeepingThem() {
         String expired = TestTokens.mint(Roles.ADMIN, List.of(), Duration.ofSeconds(-120));
         as(expired).when().get("/api/v1/projects").then().statusCode(401);
