@@ -60,8 +60,9 @@ import java.util.stream.Collectors;
  * row, since nothing in the rules above crosses accounts (a property test holds it to that).
  * By default an allocator uses up to {@link Runtime#availableProcessors()} threads: a call with
  * one account, as the service and the Spark job make (they split the month by account and
- * bring their own parallelism), never leaves the calling thread anyway, while a whole month
- * in one call uses the machine's cores. {@link #singleThreaded} keeps every call on the
+ * bring their own parallelism), never leaves the calling thread anyway (one pass comparing
+ * each line's account to the first's tells it), while a whole month in one call uses the
+ * machine's cores. {@link #singleThreaded} keeps every call on the
  * calling thread. Worker threads are daemons, made per call and shut down before it returns.
  *
  * <p>Immutable and thread-safe; each call works on its own state.

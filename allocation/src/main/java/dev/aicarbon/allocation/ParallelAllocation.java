@@ -31,8 +31,8 @@ import java.util.function.Consumer;
  * shut down before the call returns; the calling thread works too, on every step: numbering
  * the lines' accounts (in contiguous chunks), allocating the accounts (largest first, each by
  * one thread, so a month of one huge account gains little) and ranking the merged rows (one
- * task per sort level). A month with fewer than two accounts of lines is, once its accounts
- * are numbered, allocated on the calling thread alone. Not thread-safe: one instance per run.
+ * task per sort level). Lines all of one account are allocated on the calling thread alone,
+ * no thread started. Not thread-safe: one instance per run.
  */
 final class ParallelAllocation {
 
@@ -61,17 +61,14 @@ final class ParallelAllocation {
         // 3. Allocate the accounts on the threads, largest first, each into its own part.
         // 4. Concatenate the parts' rows, sort them once (ranking the sort levels on the
         //    threads) and close as the single run does.
+        if (oneAccount(lines)) {
+            return allocator.allocateOnCallingThread(cells, lines, input);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads - 1,
                 ParallelAllocation::daemonThread);
         try {
             Chunk[] chunks = numberAccounts(lines, pool);
             List<Group> groups = gather(cells, chunks);
-            int groupsWithLines = (int) groups.stream()
-                    .filter(group -> !group.lines().isEmpty())
-                    .count();
-            if (groupsWithLines < 2) {
-                return allocator.allocateOnCallingThread(cells, lines, input);
-            }
 
             AllocationPart[] parts = allocateGroups(groups, pool);
 
@@ -79,6 +76,25 @@ final class ParallelAllocation {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Whether every line is of the first line's account (or there is none): then there is
+     * nothing to share out, and no thread is started. Stops at the first line of another account.
+     */
+    private static boolean oneAccount(List<UsageLine> lines) {
+        if (lines.isEmpty()) {
+            return true;
+        }
+        UsageLine first = lines.get(0);
+        for (UsageLine line : lines) {
+            if (!line.accountId().equals(first.accountId())
+                    || !line.provider().equals(first.provider())
+                    || !line.month().equals(first.month())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
