@@ -50,18 +50,53 @@ import java.util.stream.Collectors;
  *
  * <p><b>Two paths, one result.</b> A run is made on unscaled longs ({@link UnscaledAllocation})
  * when every amount has at most 12 decimals and every value and sum fits in a long (and the
- * distinct values fit its packed keys), and in {@link BigDecimal} otherwise; both follow the rules above to the same rows, amounts (scale
- * included), flags, order and totals. A property test holds them to it.
+ * distinct values fit its packed keys), and in {@link BigDecimal} otherwise; both follow the
+ * rules above to the same rows, amounts (scale included), flags, order and totals. A property
+ * test holds them to it.
+ *
+ * <p><b>Threads.</b> A call of at least {@value #MIN_LINES_FOR_THREADS} lines over two or more
+ * accounts (provider, account id and month) may allocate the accounts on several threads and
+ * merge them ({@link ParallelAllocation}); the result is the one a single thread gives, row for
+ * row, since nothing in the rules above crosses accounts (a property test holds it to that).
+ * By default an allocator uses up to {@link Runtime#availableProcessors()} threads: a call with
+ * one account, as the service and the Spark job make (they split the month by account and
+ * bring their own parallelism), never leaves the calling thread anyway (one pass comparing
+ * each line's account to the first's tells it), while a whole month in one call uses the
+ * machine's cores. {@link #singleThreaded} keeps every call on the
+ * calling thread. Worker threads are daemons, made per call and shut down before it returns.
  *
  * <p>Immutable and thread-safe; each call works on its own state.
  */
 public final class Allocator {
 
-    private final LineReader reader;
+    /** Fewer lines than this are allocated on the calling thread: threads would cost more. */
+    static final int MIN_LINES_FOR_THREADS = 10_000;
 
-    /** An allocator for {@code policy}, not null. */
+    private final LineReader reader;
+    private final int threads;
+
+    /** An allocator for {@code policy}, not null, using up to as many threads as cores. */
     public Allocator(AllocationPolicy policy) {
+        this(policy, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * An allocator for {@code policy}, not null, using up to {@code threads} threads per call,
+     * the calling thread included.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public Allocator(AllocationPolicy policy, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
         this.reader = new LineReader(Objects.requireNonNull(policy, "policy"));
+        this.threads = threads;
+    }
+
+    /** An allocator for {@code policy} that works on the calling thread alone. */
+    public static Allocator singleThreaded(AllocationPolicy policy) {
+        return new Allocator(policy, 1);
     }
 
     /**
@@ -72,10 +107,32 @@ public final class Allocator {
      */
     public AllocationResult allocate(List<EmissionsCell> cells, List<UsageLine> lines) {
         Emissions input = totalOf(cells);
+        if (threads > 1 && lines.size() >= MIN_LINES_FOR_THREADS) {
+            return new ParallelAllocation(this, threads).allocate(cells, lines, input);
+        }
+        return allocateOnCallingThread(cells, lines, input);
+    }
+
+    /** The run on the calling thread; {@code input} is the sum of the cells. */
+    AllocationResult allocateOnCallingThread(List<EmissionsCell> cells, List<UsageLine> lines,
+            Emissions input) {
         try {
             return new UnscaledAllocation(reader).allocate(cells, lines, input);
         } catch (UnscaledOverflow beyondLongs) {
             return allocateInBigDecimal(cells, lines);
+        }
+    }
+
+    /**
+     * The run over some accounts' cells and lines as a part to merge: in unscaled longs when
+     * they fit, else in BigDecimal. Called by several threads at once: each call has its own
+     * state.
+     */
+    AllocationPart allocatePart(List<EmissionsCell> cells, List<UsageLine> lines) {
+        try {
+            return new UnscaledAllocation(reader).part(cells, lines);
+        } catch (UnscaledOverflow beyondLongs) {
+            return AllocationPart.of(allocateInBigDecimal(cells, lines));
         }
     }
 

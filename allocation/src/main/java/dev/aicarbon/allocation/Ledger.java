@@ -1,5 +1,7 @@
 package dev.aicarbon.allocation;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -8,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Collects the amounts of one allocation run by row, counts cells and lines, and closes the
@@ -31,6 +34,8 @@ final class Ledger {
             .thenComparing(Allocation::region, nullsFirst())
             .thenComparing(Allocation::service, nullsFirst())
             .thenComparingInt(allocation -> bitSet(allocation.flags()));
+
+    private static final int TOTAL_SLICES = 4;
 
     private final Map<RowKey, Emissions> amountByRow = new HashMap<>();
     private final Set<WeighedLine> linesUsed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -69,8 +74,37 @@ final class Ledger {
      */
     static AllocationResult close(List<Allocation> rows, Emissions input, int cellsMatched,
             int cellsUnmatched, int linesUsed) {
-        Emissions toProjects = projectTotal(rows);
-        Map<Bucket, Emissions> buckets = bucketTotals(rows);
+        return close(rows, input, cellsMatched, cellsUnmatched, linesUsed,
+                tasks -> tasks.forEach(Runnable::run));
+    }
+
+    /**
+     * As {@link #close(List, Emissions, int, int, int)}, the totals summed over
+     * {@value #TOTAL_SLICES} slices of the rows by tasks that {@code runAll} may run on several
+     * threads (returning once all are done), then added slice by slice. BigDecimal sums are
+     * exact, their scale the largest added, so the totals do not depend on the slicing.
+     */
+    static AllocationResult close(List<Allocation> rows, Emissions input, int cellsMatched,
+            int cellsUnmatched, int linesUsed, Consumer<List<Runnable>> runAll) {
+        Emissions[] projectsBySlice = new Emissions[TOTAL_SLICES];
+        List<Map<Bucket, Emissions>> bucketsBySlice = new ArrayList<>(
+                Collections.nCopies(TOTAL_SLICES, null));
+        List<Runnable> slices = new ArrayList<>();
+        for (int slice = 0; slice < TOTAL_SLICES; slice++) {
+            int index = slice;
+            List<Allocation> part = rows.subList(rows.size() * slice / TOTAL_SLICES,
+                    rows.size() * (slice + 1) / TOTAL_SLICES);
+            slices.add(() -> {
+                projectsBySlice[index] = projectTotal(part);
+                bucketsBySlice.set(index, bucketTotals(part));
+            });
+        }
+        runAll.accept(slices);
+        Emissions toProjects = Arrays.stream(projectsBySlice)
+                .reduce(Emissions.ZERO, Emissions::plus);
+        Map<Bucket, Emissions> buckets = bucketTotals(List.of());
+        bucketsBySlice.forEach(slice -> slice.forEach((bucket, total) ->
+                buckets.merge(bucket, total, Emissions::plus)));
 
         requireConserved(input, toProjects, buckets);
 

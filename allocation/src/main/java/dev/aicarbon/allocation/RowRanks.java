@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -12,7 +13,8 @@ import java.util.function.ToIntFunction;
  * Sorts rows into {@link Ledger#ROW_ORDER} by comparing small integers instead of strings:
  * each dimension's distinct values are sorted once and replaced by their rank (0 standing
  * for null, which sorts first), so sorting many rows compares ranks only. The order is the
- * same as {@link Ledger#ROW_ORDER}'s, level by level.
+ * same as {@link Ledger#ROW_ORDER}'s, level by level. Ranks are held level by level, each
+ * level's slice written by one task, so levels can be ranked on several threads.
  */
 final class RowRanks {
 
@@ -23,23 +25,36 @@ final class RowRanks {
 
     /** {@code rows} in {@link Ledger#ROW_ORDER}, as a new list. */
     static List<Allocation> sorted(List<Allocation> rows) {
-        int[] ranks = new int[rows.size() * LEVELS];
-        fill(ranks, 0, rows, ranksOf(rows, Allocation::consumer));
-        fill(ranks, 1, rows, row -> row.bucket() == null ? 0 : row.bucket().ordinal() + 1);
-        fill(ranks, 2, rows, ranksOf(rows, Allocation::workload));
-        fill(ranks, 3, rows, row -> row.stage() == null ? 0 : row.stage().ordinal() + 1);
-        fill(ranks, 4, rows, ranksOf(rows, Allocation::provider));
-        fill(ranks, 5, rows, ranksOf(rows, Allocation::accountId));
-        fill(ranks, 6, rows, ranksOf(rows, Allocation::month));
-        fill(ranks, 7, rows, ranksOf(rows, Allocation::region));
-        fill(ranks, 8, rows, ranksOf(rows, Allocation::service));
-        fill(ranks, 9, rows, row -> flagBits(row));
+        return sorted(rows, tasks -> tasks.forEach(Runnable::run));
+    }
 
-        int[] order = packedOrder(ranks, rows.size());
+    /**
+     * As {@link #sorted(List)}, each level's ranks filled by a task of its own, run by
+     * {@code runAll}, which may run them on several threads at once and must return only once
+     * all are done (and their writes are visible). Each task writes its own level's slice.
+     */
+    static List<Allocation> sorted(List<Allocation> rows, Consumer<List<Runnable>> runAll) {
+        int rowCount = rows.size();
+        int[] ranks = new int[rowCount * LEVELS];
+        runAll.accept(List.of(
+                () -> fill(ranks, 0, rows, ranksOf(rows, Allocation::consumer)),
+                () -> fill(ranks, 2, rows, ranksOf(rows, Allocation::workload)),
+                () -> fill(ranks, 4, rows, ranksOf(rows, Allocation::provider)),
+                () -> fill(ranks, 5, rows, ranksOf(rows, Allocation::accountId)),
+                () -> fill(ranks, 6, rows, ranksOf(rows, Allocation::month)),
+                () -> fill(ranks, 7, rows, ranksOf(rows, Allocation::region)),
+                () -> fill(ranks, 8, rows, ranksOf(rows, Allocation::service)),
+                () -> fill(ranks, 1, rows,
+                        row -> row.bucket() == null ? 0 : row.bucket().ordinal() + 1),
+                () -> fill(ranks, 3, rows,
+                        row -> row.stage() == null ? 0 : row.stage().ordinal() + 1),
+                () -> fill(ranks, 9, rows, RowRanks::flagBits)));
+
+        int[] order = packedOrder(ranks, rowCount);
         if (order == null) {
-            order = comparedOrder(ranks, rows.size());
+            order = comparedOrder(ranks, rowCount);
         }
-        List<Allocation> sorted = new ArrayList<>(rows.size());
+        List<Allocation> sorted = new ArrayList<>(rowCount);
         for (int index : order) {
             sorted.add(rows.get(index));
         }
@@ -57,7 +72,7 @@ final class RowRanks {
         for (int level = 0; level < LEVELS; level++) {
             int largest = 0;
             for (int row = 0; row < rowCount; row++) {
-                largest = Math.max(largest, ranks[row * LEVELS + level]);
+                largest = Math.max(largest, ranks[level * rowCount + row]);
             }
             bits[level] = bitsFor(largest + 1);
             totalBits += bits[level];
@@ -71,7 +86,7 @@ final class RowRanks {
         for (int row = 0; row < rowCount; row++) {
             long value = 0;
             for (int level = 0; level < LEVELS; level++) {
-                value = (value << bits[level]) | ranks[row * LEVELS + level];
+                value = (value << bits[level]) | ranks[level * rowCount + row];
             }
             packed[row] = (value << indexBits) | row;
         }
@@ -87,7 +102,7 @@ final class RowRanks {
     private static int[] comparedOrder(int[] ranks, int rowCount) {
         Integer[] order = new Integer[rowCount];
         Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (left, right) -> compare(ranks, left, right));
+        Arrays.sort(order, (left, right) -> compare(ranks, rowCount, left, right));
         return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
@@ -96,11 +111,10 @@ final class RowRanks {
         return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(bound - 1, 0)));
     }
 
-    private static int compare(int[] ranks, int left, int right) {
-        int leftStart = left * LEVELS;
-        int rightStart = right * LEVELS;
+    private static int compare(int[] ranks, int rowCount, int left, int right) {
         for (int level = 0; level < LEVELS; level++) {
-            int byLevel = Integer.compare(ranks[leftStart + level], ranks[rightStart + level]);
+            int byLevel = Integer.compare(ranks[level * rowCount + left],
+                    ranks[level * rowCount + right]);
             if (byLevel != 0) {
                 return byLevel;
             }
@@ -108,10 +122,12 @@ final class RowRanks {
         return 0;
     }
 
+    /** Level {@code level}'s ranks, one per row: the slice of {@code ranks} it owns. */
     private static void fill(int[] ranks, int level, List<Allocation> rows,
             ToIntFunction<Allocation> rank) {
+        int start = level * rows.size();
         for (int i = 0; i < rows.size(); i++) {
-            ranks[i * LEVELS + level] = rank.applyAsInt(rows.get(i));
+            ranks[start + i] = rank.applyAsInt(rows.get(i));
         }
     }
 

@@ -37,7 +37,6 @@ final class UnscaledAllocation {
 
     private final LineReader reader;
     private final Map<String, Optional<Stage>> stageByValue = new HashMap<>();
-    private final Map<String, int[]> accountIndexes = new HashMap<>();
     private final StringIds projects = new StringIds(16);
     private final StringIds workloads = new StringIds(18);
     private final StringIds regions = new StringIds(10);
@@ -58,13 +57,24 @@ final class UnscaledAllocation {
 
     /** The run; {@code input} is the sum of the cells, computed by the caller. */
     AllocationResult allocate(List<EmissionsCell> cells, List<UsageLine> lines, Emissions input) {
+        AllocationPart part = part(cells, lines);
+
+        return Ledger.close(RowRanks.sorted(part.rows()), input, part.cellsMatched(),
+                part.cellsUnmatched(), part.linesUsed());
+    }
+
+    /**
+     * The run's rows, unsorted and unchecked, and its counts: all of {@link #allocate} but
+     * sorting and closing, for a caller that merges the runs of several account groups.
+     */
+    AllocationPart part(List<EmissionsCell> cells, List<UsageLine> lines) {
         // Plan:
         // 1. Read each line once into its account: weight as a long, row identity as a key.
         // 2. Seal each account: one weight scale, lines by region, projects' direct weights.
         // 3. Split each cell over the lines it covers, share by share, into row totals;
         //    shares of shared lines wait in their account's own totals.
         // 4. Split each waiting shared total over the account's projects.
-        // 5. Turn the totals into rows, sort them and close as the Ledger does.
+        // 5. Turn the totals into rows (sorting and closing are the caller's).
         readLines(lines);
         accounts.values().forEach(AccountLines::seal);
         for (EmissionsCell cell : cells) {
@@ -72,7 +82,8 @@ final class UnscaledAllocation {
         }
         sharedByAccount.forEach(this::splitShared);
 
-        return Ledger.close(sortedRows(), input, cellsMatched, cellsUnmatched, linesUsed());
+        return new AllocationPart(rowsInOrderOpened(), cellsMatched, cellsUnmatched,
+                linesUsed());
     }
 
     /**
@@ -81,49 +92,26 @@ final class UnscaledAllocation {
      */
     private void readLines(List<UsageLine> lines) {
         int[] accountOf = new int[lines.size()];
-        List<AccountKey> keys = new ArrayList<>();
+        AccountNumbers numbers = new AccountNumbers();
         int[] counts = new int[16];
         for (int i = 0; i < accountOf.length; i++) {
-            int index = accountIndex(lines.get(i), keys);
+            int index = numbers.numberOf(lines.get(i));
             if (index == counts.length) {
                 counts = Arrays.copyOf(counts, counts.length * 2);
             }
             accountOf[i] = index;
             counts[index]++;
         }
-        AccountLines[] byIndex = new AccountLines[keys.size()];
+        AccountLines[] byIndex = new AccountLines[numbers.size()];
         for (int index = 0; index < byIndex.length; index++) {
-            byIndex[index] = new AccountLines(keys.get(index), counts[index]);
-            accounts.put(keys.get(index), byIndex[index]);
+            byIndex[index] = new AccountLines(numbers.key(index), counts[index]);
+            accounts.put(numbers.key(index), byIndex[index]);
         }
         for (int i = 0; i < accountOf.length; i++) {
             UsageLine line = lines.get(i);
             AccountLines account = byIndex[accountOf[i]];
             account.add(line, reader.weight(line), lineKeyId(account, line));
         }
-    }
-
-    /**
-     * The account's number, looked up by account id alone and then told apart by provider and
-     * month among the few keys sharing that id, so no key is built per line.
-     */
-    private int accountIndex(UsageLine line, List<AccountKey> keys) {
-        int[] candidates = accountIndexes.get(line.accountId());
-        if (candidates != null) {
-            for (int index : candidates) {
-                AccountKey key = keys.get(index);
-                if (key.provider().equals(line.provider()) && key.month().equals(line.month())) {
-                    return index;
-                }
-            }
-        }
-        int index = keys.size();
-        keys.add(AccountKey.of(line));
-        int[] grown = candidates == null ? new int[1]
-                : Arrays.copyOf(candidates, candidates.length + 1);
-        grown[grown.length - 1] = index;
-        accountIndexes.put(line.accountId(), grown);
-        return index;
     }
 
     /**
@@ -398,12 +386,12 @@ final class UnscaledAllocation {
     }
 
     /** Step 5. */
-    private List<Allocation> sortedRows() {
+    private List<Allocation> rowsInOrderOpened() {
         List<Allocation> allocations = new ArrayList<>(rows.size());
         for (int row = 0; row < rows.size(); row++) {
             allocations.add(rows.key(row).toAllocation(rows.emissions(row)));
         }
-        return RowRanks.sorted(allocations);
+        return allocations;
     }
 
     private int linesUsed() {
