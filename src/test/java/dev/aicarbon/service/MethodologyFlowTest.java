@@ -131,6 +131,20 @@ class MethodologyFlowTest extends ApiTest {
     }
 
     @Test
+    void consumerGroupByRefusesAnUnknownKeyNamingTheKnownOnes() {
+        importAll();
+        runMethodology().statusCode(200);
+
+        given().queryParam("from", MONTH)
+                .queryParam("groupBy", "serviceModel,workload")
+                .when().get("/api/v1/methodology/consumers/alpha/emissions").then()
+                .statusCode(400)
+                .body("parameter", equalTo("groupBy"))
+                .body("message", equalTo("groupBy has an unknown key 'workload'; known keys: month, region,"
+                        + " serviceModel, scope, stage"));
+    }
+
+    @Test
     void projectViewsShowBothBasesNeverSummed() {
         importFocus(HandMonth.FOCUS).statusCode(201);
         importEmissions(HandMonth.EMISSIONS).statusCode(201);

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -13,7 +15,7 @@ import java.util.SplittableRandom;
  * A seeded synthetic month of FOCUS lines and matching provider emissions, with the mix a
  * large ML estate has: three clouds, several accounts, regions and services per account,
  * about 70 % of lines tagged to one of 50 projects (with workloads and stages), 10 % shared
- * and 20 % untagged. The same seed and size always give the same files.
+ * and 20 % untagged. The same seed, size and {@link FocusFile} always give the same files.
  */
 public final class SyntheticMonth {
 
@@ -27,6 +29,46 @@ public final class SyntheticMonth {
     private static final int ACCOUNTS_PER_PROVIDER = 5;
     private static final int PROJECTS = 50;
 
+    /** One of the month's accounts: a cloud (0 AWS, 1 Azure, 2 Google Cloud) and a number on it. */
+    public record Account(int provider, int number) {
+
+        /** The provider's code, as in the emissions file: aws, azure or gcp. */
+        public String providerCode() {
+            return PROVIDERS[provider][1];
+        }
+
+        private String providerName() {
+            return PROVIDERS[provider][0];
+        }
+
+        private String id() {
+            return providerCode() + "-account-" + number;
+        }
+    }
+
+    /**
+     * What a FOCUS file holds beside its Usage lines, and whose lines they are.
+     *
+     * <p>A provider's export restates the accounts it holds, so files meant for one inbox
+     * each hold an account of their own.
+     *
+     * @param account       the one account of every line; null for lines of any account
+     * @param otherCharges  also a reservation purchase and a tax line of {@code account} (of the
+     *                      first account when null), which a close stores and never allocates
+     * @param refusedRows   also {@link #REFUSED_ROWS} rows a reader refuses, to be quarantined
+     */
+    public record FocusFile(Account account, boolean otherCharges, boolean refusedRows) {
+
+        /** The bench's file: Usage lines of every account, nothing else. */
+        public static final FocusFile USAGE = new FocusFile(null, false, false);
+    }
+
+    /** Rows of a file with {@link FocusFile#refusedRows()}: an impossible date, a Refund. */
+    public static final int REFUSED_ROWS = 2;
+
+    /** Lines a file with {@link FocusFile#otherCharges()} stores beside its Usage lines. */
+    public static final int OTHER_CHARGES = 2;
+
     private final YearMonth month;
     private final long seed;
 
@@ -35,8 +77,24 @@ public final class SyntheticMonth {
         this.seed = seed;
     }
 
-    /** Writes {@code lines} FOCUS lines to {@code focusFile}. */
+    /** Every account of the month, a provider's in a row, in the order AWS, Azure, Google Cloud. */
+    public static List<Account> accounts() {
+        List<Account> accounts = new ArrayList<>();
+        for (int provider = 0; provider < PROVIDERS.length; provider++) {
+            for (int number = 0; number < ACCOUNTS_PER_PROVIDER; number++) {
+                accounts.add(new Account(provider, number));
+            }
+        }
+        return accounts;
+    }
+
+    /** Writes {@code lines} FOCUS Usage lines of any account to {@code focusFile}. */
     public void writeFocus(Path focusFile, long lines) {
+        writeFocus(focusFile, lines, FocusFile.USAGE);
+    }
+
+    /** Writes {@code lines} FOCUS Usage lines, and what else {@code content} asks for. */
+    public void writeFocus(Path focusFile, long lines, FocusFile content) {
         SplittableRandom random = new SplittableRandom(seed);
         String start = month.atDay(1) + "T00:00:00Z";
         String end = month.plusMonths(1).atDay(1) + "T00:00:00Z";
@@ -45,15 +103,21 @@ public final class SyntheticMonth {
                     + "ChargeCategory,RegionId,ServiceName,ServiceCategory,ResourceId,SkuId,ConsumedQuantity,"
                     + "ConsumedUnit,ListCost,EffectiveCost,BilledCost,BillingCurrency,Tags\n");
             for (long i = 0; i < lines; i++) {
-                String[] provider = PROVIDERS[random.nextInt(PROVIDERS.length)];
-                int account = random.nextInt(ACCOUNTS_PER_PROVIDER);
-                String region = provider[2 + random.nextInt(3)];
+                Account account = content.account() != null ? content.account()
+                        : new Account(random.nextInt(PROVIDERS.length), random.nextInt(ACCOUNTS_PER_PROVIDER));
+                String region = PROVIDERS[account.provider()][2 + random.nextInt(3)];
                 String service = SERVICES[random.nextInt(SERVICES.length)];
                 String cost = String.format(Locale.ROOT, "%.4f", 0.01 + random.nextDouble() * 50);
-                out.write(provider[0] + ",billing-" + provider[1] + "," + account(provider[1], account) + ","
-                        + start + "," + end + ",Usage," + region + "," + service + "," + service + ",r-" + i
-                        + ",sku-" + random.nextInt(100) + ",1,Hours," + cost + "," + cost + "," + cost + ",USD,"
-                        + tags(random) + "\n");
+                out.write(accountColumns(account) + "," + start + "," + end + ",Usage," + region + "," + service
+                        + "," + service + ",r-" + i + ",sku-" + random.nextInt(100) + ",1,Hours," + cost + ","
+                        + cost + "," + cost + ",USD," + tags(random) + "\n");
+            }
+            Account account = content.account() != null ? content.account() : accounts().get(0);
+            if (content.otherCharges()) {
+                writeOtherCharges(out, account, start, end);
+            }
+            if (content.refusedRows()) {
+                writeRefusedRows(out, account);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,15 +130,13 @@ public final class SyntheticMonth {
         try (BufferedWriter out = Files.newBufferedWriter(emissionsFile)) {
             out.write("provider,account_id,month,region,service,scope1_kgco2e,scope2_location_kgco2e,"
                     + "scope2_market_kgco2e,scope3_kgco2e,total_location_kgco2e,total_market_kgco2e\n");
-            for (String[] provider : PROVIDERS) {
-                for (int account = 0; account < ACCOUNTS_PER_PROVIDER; account++) {
-                    for (int r = 2; r < 5; r++) {
-                        String key = provider[1] + "," + account(provider[1], account) + "," + month + ","
-                                + provider[r] + ",,";
-                        out.write(provider[1].equals("aws")
-                                ? key + ",,,," + amount(random) + "," + amount(random) + "\n"
-                                : key + "0," + amount(random) + "," + amount(random) + "," + amount(random) + ",,\n");
-                    }
+            for (Account account : accounts()) {
+                for (int r = 2; r < 5; r++) {
+                    String key = account.providerCode() + "," + account.id() + "," + month + ","
+                            + PROVIDERS[account.provider()][r] + ",,";
+                    out.write(account.providerCode().equals("aws")
+                            ? key + ",,,," + amount(random) + "," + amount(random) + "\n"
+                            : key + "0," + amount(random) + "," + amount(random) + "," + amount(random) + ",,\n");
                 }
             }
         } catch (IOException e) {
@@ -82,8 +144,27 @@ public final class SyntheticMonth {
         }
     }
 
-    private static String account(String provider, int account) {
-        return provider + "-account-" + account;
+    /** ProviderName, BillingAccountId and SubAccountId of a line. */
+    private static String accountColumns(Account account) {
+        return account.providerName() + ",billing-" + account.providerCode() + "," + account.id();
+    }
+
+    private static void writeOtherCharges(BufferedWriter out, Account account, String start, String end)
+            throws IOException {
+        String region = PROVIDERS[account.provider()][2];
+        out.write(accountColumns(account) + "," + start + "," + end + ",Purchase," + region
+                + ",Compute,Compute,,sku-0,,,12000.00,12000.00,12000.00,USD,\n");
+        out.write(accountColumns(account) + "," + start + "," + end + ",Tax,,Compute,Compute,,sku-0,,,"
+                + "431.27,431.27,431.27,USD,\n");
+    }
+
+    private void writeRefusedRows(BufferedWriter out, Account account) throws IOException {
+        String dayAfterTheLast = month + "-" + (month.lengthOfMonth() + 1) + "T00:00:00Z";
+        String second = month.atDay(2) + "T00:00:00Z";
+        String third = month.atDay(3) + "T00:00:00Z";
+        out.write(accountColumns(account) + "," + dayAfterTheLast + "," + month.plusMonths(1).atDay(1)
+                + "T00:00:00Z,Usage,,,,,,,,1,1,1,USD,\n");
+        out.write(accountColumns(account) + "," + second + "," + third + ",Refund,,,,,,,,1,1,1,USD,\n");
     }
 
     private static String amount(SplittableRandom random) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aicarbon.service.api.KgCo2eView;
 import dev.aicarbon.service.db.NativeSql;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,26 +47,19 @@ public class CloseRuns {
     long start(YearMonth month, String triggeredBy, String methodologyVersion) {
         return QuarkusTransaction.requiringNew().call(() -> {
             long id = NativeSql.nextval("close_run_seq");
-            Panache.getEntityManager().createNativeQuery("insert into close_run (id, month, triggered_by,"
-                            + " status, methodology_version, started_at) values (?1, ?2, ?3, 'running', ?4, ?5)")
-                    .setParameter(1, id)
-                    .setParameter(2, month.toString())
-                    .setParameter(3, triggeredBy)
-                    .setParameter(4, methodologyVersion)
-                    .setParameter(5, Timestamp.from(Instant.now()))
-                    .executeUpdate();
+            NativeSql.update("insert into close_run (id, month, triggered_by,"
+                    + " status, methodology_version, started_at) values (?1, ?2, ?3, 'running', ?4, ?5)",
+                    id, month.toString(), triggeredBy, methodologyVersion, Timestamp.from(Instant.now()));
             return id;
         });
     }
 
     /** Closes of the month still marked running while its lock is free were killed. */
     void markInterrupted(YearMonth month) {
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
-                .createNativeQuery("update close_run set status = 'interrupted', finished_at = now(),"
+        QuarkusTransaction.requiringNew().run(() -> NativeSql.update(
+                "update close_run set status = 'interrupted', finished_at = now(),"
                         + " message = 'the process ended before the close finished' where month = ?1"
-                        + " and status = 'running'")
-                .setParameter(1, month.toString())
-                .executeUpdate());
+                        + " and status = 'running'", month.toString()));
     }
 
     CloseReport refused(YearMonth month, String triggeredBy, String methodologyVersion) {
@@ -79,21 +71,13 @@ public class CloseRuns {
     CloseReport finish(long id, CloseOutcome outcome, List<CloseReport.InputFile> inputs,
             List<CloseReport.Stage> stages, Long allocationRunId, Long methodologyRunId,
             Map<String, KgCo2eView> totals, String message) {
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
-                .createNativeQuery("update close_run set status = ?1, exit_code = ?2, inputs = cast(?3 as jsonb),"
+        QuarkusTransaction.requiringNew().run(() -> NativeSql.update(
+                "update close_run set status = ?1, exit_code = ?2, inputs = cast(?3 as jsonb),"
                         + " stages = cast(?4 as jsonb), totals = cast(?5 as jsonb), allocation_run_id = ?6,"
-                        + " methodology_run_id = ?7, message = ?8, finished_at = ?9 where id = ?10")
-                .setParameter(1, outcome.label())
-                .setParameter(2, outcome.exitCode())
-                .setParameter(3, write(inputs))
-                .setParameter(4, write(stages))
-                .setParameter(5, totals == null ? null : write(totals))
-                .setParameter(6, allocationRunId)
-                .setParameter(7, methodologyRunId)
-                .setParameter(8, message)
-                .setParameter(9, Timestamp.from(Instant.now()))
-                .setParameter(10, id)
-                .executeUpdate());
+                        + " methodology_run_id = ?7, message = ?8, finished_at = ?9 where id = ?10",
+                outcome.label(), outcome.exitCode(), write(inputs), write(stages),
+                totals == null ? null : write(totals), allocationRunId, methodologyRunId, message,
+                Timestamp.from(Instant.now()), id));
         CloseReport report = find(id).orElseThrow();
         metrics.recordClose(java.time.Duration.between(report.startedAt(), report.finishedAt()),
                 outcome.label());
@@ -115,7 +99,6 @@ public class CloseRuns {
      * after a provider restatement: each close keeps the allocation run it published.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<ProjectDiff> diff(CloseReport close, CloseReport other) {
         Map<String, BigDecimal[]> totals = new TreeMap<>();
         collect(totals, close.allocationRunId(), 0);
@@ -126,17 +109,14 @@ public class CloseRuns {
         return diffs;
     }
 
-    @SuppressWarnings("unchecked")
     private static void collect(Map<String, BigDecimal[]> totals, Long allocationRunId, int at) {
         if (allocationRunId == null) {
             return;
         }
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select coalesce(project, bucket),"
-                        + " sum(scope1_kgco2e + scope2_location_kgco2e + scope3_kgco2e + combined_location_kgco2e),"
-                        + " sum(scope1_kgco2e + scope2_market_kgco2e + scope3_kgco2e + combined_market_kgco2e)"
-                        + " from allocation_row where run_id = ?1 group by coalesce(project, bucket)")
-                .setParameter(1, allocationRunId)
-                .getResultList();
+        List<Object[]> rows = NativeSql.rows("select coalesce(project, bucket),"
+                + " sum(scope1_kgco2e + scope2_location_kgco2e + scope3_kgco2e + combined_location_kgco2e),"
+                + " sum(scope1_kgco2e + scope2_market_kgco2e + scope3_kgco2e + combined_market_kgco2e)"
+                + " from allocation_row where run_id = ?1 group by coalesce(project, bucket)", allocationRunId);
         for (Object[] row : rows) {
             BigDecimal[] t = totals.computeIfAbsent((String) row[0], p -> new BigDecimal[] {
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
@@ -145,14 +125,9 @@ public class CloseRuns {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private List<CloseReport> query(String clause, Object... parameters) {
-        var query = Panache.getEntityManager().createNativeQuery("select " + COLUMNS + " from close_run " + clause);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
         List<CloseReport> reports = new ArrayList<>();
-        for (Object[] row : (List<Object[]>) query.getResultList()) {
+        for (Object[] row : NativeSql.rows("select " + COLUMNS + " from close_run " + clause, parameters)) {
             reports.add(new CloseReport(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
                     (String) row[3], row[4] == null ? null : ((Number) row[4]).intValue(), (String) row[5],
                     row[6] == null ? null : ((Number) row[6]).longValue(),

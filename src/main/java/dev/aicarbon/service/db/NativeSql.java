@@ -43,9 +43,17 @@ public final class NativeSql {
         return values;
     }
 
+    /**
+     * The one row of a query that answers exactly one: its value when it has one column, an
+     * {@code Object[]} when it has several. No row, or more than one, is an error.
+     */
+    public static Object single(String sql, Object... parameters) {
+        return bind(sql, parameters).getSingleResult();
+    }
+
     /** The next value of {@code sequence}. */
     public static long nextval(String sequence) {
-        return ((Number) bind("select nextval(?1)", sequence).getSingleResult()).longValue();
+        return ((Number) single("select nextval(?1)", sequence)).longValue();
     }
 
     /**
@@ -53,7 +61,7 @@ public final class NativeSql {
      * of one kind and month wait for each other; the lock goes with the transaction.
      */
     public static void lockMonthForTransaction(long namespace, YearMonth month) {
-        bind("select pg_advisory_xact_lock(?1)", monthLockKey(namespace, month)).getSingleResult();
+        single("select pg_advisory_xact_lock(?1)", monthLockKey(namespace, month));
     }
 
     /** The advisory lock key of {@code month} within a namespace of one kind of run. */

@@ -12,13 +12,13 @@ import dev.aicarbon.service.query.EmissionsQuery;
 import dev.aicarbon.service.query.EmissionsReport;
 import dev.aicarbon.service.query.EmissionsRowView;
 import dev.aicarbon.service.query.GroupKey;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -72,27 +72,16 @@ public class BudgetService {
     public BudgetView create(String project, BudgetRequest request) {
         Validated budget = validate(request);
         long id = NativeSql.nextval("budget_seq");
-        Panache.getEntityManager().createNativeQuery("""
+        NativeSql.update("""
                 insert into budget (id, project, stage, kind, limit_kgco2e, from_month, to_month,
                     warning_share, webhook_url, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                .setParameter(1, id)
-                .setParameter(2, project)
-                .setParameter(3, budget.stage())
-                .setParameter(4, budget.kind())
-                .setParameter(5, request.limitKgCo2e())
-                .setParameter(6, budget.from().toString())
-                .setParameter(7, budget.to().toString())
-                .setParameter(8, budget.warningShare())
-                .setParameter(9, request.webhookUrl())
-                .setParameter(10, java.sql.Timestamp.from(Instant.now()))
-                .executeUpdate();
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""",
+                id, project, budget.stage(), budget.kind(), request.limitKgCo2e(), budget.from().toString(),
+                budget.to().toString(), budget.warningShare(), request.webhookUrl(),
+                Timestamp.from(Instant.now()));
         BudgetView created = query("where id = ?1", id).get(0);
         // The creator reads the status in the answer; the webhook hears only of changes.
-        Panache.getEntityManager().createNativeQuery("update budget set last_status = ?1 where id = ?2")
-                .setParameter(1, created.status())
-                .setParameter(2, id)
-                .executeUpdate();
+        NativeSql.update("update budget set last_status = ?1 where id = ?2", created.status(), id);
         return created;
     }
 
@@ -108,17 +97,11 @@ public class BudgetService {
     @Transactional
     public void evaluateAll() {
         for (BudgetView budget : query("order by id")) {
-            String last = (String) Panache.getEntityManager()
-                    .createNativeQuery("select last_status from budget where id = ?1")
-                    .setParameter(1, budget.id())
-                    .getSingleResult();
+            String last = (String) NativeSql.single("select last_status from budget where id = ?1", budget.id());
             if (budget.status().equals(last)) {
                 continue;
             }
-            Panache.getEntityManager().createNativeQuery("update budget set last_status = ?1 where id = ?2")
-                    .setParameter(1, budget.status())
-                    .setParameter(2, budget.id())
-                    .executeUpdate();
+            NativeSql.update("update budget set last_status = ?1 where id = ?2", budget.status(), budget.id());
             LOG.infof("Budget %d of %s: %s -> %s", budget.id(), budget.project(), last, budget.status());
             if (budget.webhookUrl() != null) {
                 webhooks.send(URI.create(budget.webhookUrl()), Map.of(
@@ -145,15 +128,11 @@ public class BudgetService {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private List<BudgetView> query(String clause, Object... parameters) {
-        var query = Panache.getEntityManager().createNativeQuery("select id, project, stage, kind,"
-                + " limit_kgco2e, from_month, to_month, warning_share, webhook_url from budget " + clause);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
+        List<Object[]> rows = NativeSql.rows("select id, project, stage, kind, limit_kgco2e,"
+                + " from_month, to_month, warning_share, webhook_url from budget " + clause, parameters);
         List<BudgetView> budgets = new ArrayList<>();
-        for (Object[] row : (List<Object[]>) query.getResultList()) {
+        for (Object[] row : rows) {
             budgets.add(view(row));
         }
         return budgets;

@@ -2,7 +2,7 @@ package dev.aicarbon.service.estimates;
 
 import static dev.aicarbon.service.api.Decimals.plain;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.aicarbon.service.db.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -28,9 +28,8 @@ public class EstimationError {
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<Row> of(String project, YearMonth from, YearMonth to) {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        List<Object[]> rows = NativeSql.rows("""
                 with estimated as (
                     select month, provider, count(*) n,
                         sum(scope2_location_kgco2e + scope3_kgco2e) loc,
@@ -49,11 +48,7 @@ public class EstimationError {
                     group by r.month, r.provider)
                 select e.month, e.provider, e.n, e.loc, a.loc, e.mkt, a.mkt
                 from estimated e join allocated a on a.month = e.month and a.provider = e.provider
-                order by e.month, e.provider""")
-                .setParameter(1, project)
-                .setParameter(2, from.toString())
-                .setParameter(3, to.toString())
-                .getResultList();
+                order by e.month, e.provider""", project, from.toString(), to.toString());
         return rows.stream().map(EstimationError::row).toList();
     }
 

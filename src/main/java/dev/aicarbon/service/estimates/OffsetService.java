@@ -5,7 +5,6 @@ import static dev.aicarbon.service.api.Decimals.plain;
 import dev.aicarbon.service.api.BadParameterException;
 import dev.aicarbon.service.api.Months;
 import dev.aicarbon.service.db.NativeSql;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -70,32 +69,22 @@ public class OffsetService {
         requirePositive(kind.equals("offset") ? "quantityKgCo2e" : "quantityMwh",
                 kind.equals("offset") ? request.quantityKgCo2e() : request.quantityMwh());
         long id = NativeSql.nextval("offset_record_seq");
-        Panache.getEntityManager().createNativeQuery("""
+        NativeSql.update("""
                 insert into offset_record (id, project, kind, from_month, to_month, quantity_kgco2e,
                     quantity_mwh, registry, reference, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                .setParameter(1, id)
-                .setParameter(2, project)
-                .setParameter(3, kind)
-                .setParameter(4, from.toString())
-                .setParameter(5, to.toString())
-                .setParameter(6, kind.equals("offset") ? request.quantityKgCo2e() : null)
-                .setParameter(7, kind.equals("certificate") ? request.quantityMwh() : null)
-                .setParameter(8, request.registry())
-                .setParameter(9, request.reference())
-                .setParameter(10, Timestamp.from(Instant.now()))
-                .executeUpdate();
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""",
+                id, project, kind, from.toString(), to.toString(),
+                kind.equals("offset") ? request.quantityKgCo2e() : null,
+                kind.equals("certificate") ? request.quantityMwh() : null,
+                request.registry(), request.reference(), Timestamp.from(Instant.now()));
         return list(project).stream().filter(offset -> offset.id() == id).findFirst().orElseThrow();
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<OffsetView> list(String project) {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("select id, project, kind,"
-                        + " from_month, to_month, quantity_kgco2e, quantity_mwh, registry, reference"
-                        + " from offset_record where project = ?1 order by from_month, id")
-                .setParameter(1, project)
-                .getResultList();
+        List<Object[]> rows = NativeSql.rows("select id, project, kind,"
+                + " from_month, to_month, quantity_kgco2e, quantity_mwh, registry, reference"
+                + " from offset_record where project = ?1 order by from_month, id", project);
         return rows.stream()
                 .map(row -> new OffsetView(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
                         (String) row[3], (String) row[4], plain((BigDecimal) row[5]),
@@ -105,13 +94,10 @@ public class OffsetService {
 
     @Transactional
     public OffsetsBeside beside(String project, YearMonth from, YearMonth to) {
-        Object[] row = (Object[]) Panache.getEntityManager().createNativeQuery("select"
-                        + " coalesce(sum(quantity_kgco2e), 0), coalesce(sum(quantity_mwh), 0), count(*)"
-                        + " from offset_record where project = ?1 and from_month <= ?3 and to_month >= ?2")
-                .setParameter(1, project)
-                .setParameter(2, from.toString())
-                .setParameter(3, to.toString())
-                .getSingleResult();
+        Object[] row = (Object[]) NativeSql.single("select"
+                + " coalesce(sum(quantity_kgco2e), 0), coalesce(sum(quantity_mwh), 0), count(*)"
+                + " from offset_record where project = ?1 and from_month <= ?3 and to_month >= ?2",
+                project, from.toString(), to.toString());
         return new OffsetsBeside(plain((BigDecimal) row[0]), plain((BigDecimal) row[1]),
                 ((Number) row[2]).intValue());
     }

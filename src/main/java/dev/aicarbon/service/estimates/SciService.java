@@ -8,7 +8,7 @@ import dev.aicarbon.service.query.EmissionsQuery;
 import dev.aicarbon.service.query.EmissionsReport;
 import dev.aicarbon.service.query.EmissionsRowView;
 import dev.aicarbon.service.query.GroupKey;
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.aicarbon.service.db.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -52,13 +52,10 @@ public class SciService {
         if (unit == null || unit.unit() == null || unit.unit().isBlank()) {
             throw new BadParameterException("unit", "unit is required, e.g. thousand-inferences");
         }
-        Panache.getEntityManager().createNativeQuery("""
+        NativeSql.update("""
                 insert into functional_unit (project, unit, description, created_at) values (?1, ?2, ?3, now())
-                on conflict (project) do update set unit = excluded.unit, description = excluded.description""")
-                .setParameter(1, project)
-                .setParameter(2, unit.unit().strip())
-                .setParameter(3, unit.description())
-                .executeUpdate();
+                on conflict (project) do update set unit = excluded.unit, description = excluded.description""",
+                project, unit.unit().strip(), unit.description());
         return new FunctionalUnit(unit.unit().strip(), unit.description());
     }
 
@@ -70,13 +67,10 @@ public class SciService {
         if (unitOf(project).isEmpty()) {
             throw new BadParameterException("unit", "define the project's functional unit first");
         }
-        Panache.getEntityManager().createNativeQuery("""
+        NativeSql.update("""
                 insert into functional_unit_count (project, month, units) values (?1, ?2, ?3)
-                on conflict (project, month) do update set units = excluded.units""")
-                .setParameter(1, project)
-                .setParameter(2, month.toString())
-                .setParameter(3, units)
-                .executeUpdate();
+                on conflict (project, month) do update set units = excluded.units""",
+                project, month.toString(), units);
     }
 
     @Transactional
@@ -113,24 +107,15 @@ public class SciService {
                 plain(embodied), plain(combined), plain(sci), row.flags());
     }
 
-    @SuppressWarnings("unchecked")
     private static Optional<FunctionalUnit> unitOf(String project) {
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("select unit, description from functional_unit where project = ?1")
-                .setParameter(1, project)
-                .getResultList();
+        List<Object[]> rows = NativeSql.rows("select unit, description from functional_unit where project = ?1",
+                project);
         return rows.stream().findFirst().map(row -> new FunctionalUnit((String) row[0], (String) row[1]));
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, BigDecimal> counts(String project, YearMonth from, YearMonth to) {
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("select month, units from functional_unit_count"
-                        + " where project = ?1 and month between ?2 and ?3")
-                .setParameter(1, project)
-                .setParameter(2, from.toString())
-                .setParameter(3, to.toString())
-                .getResultList();
+        List<Object[]> rows = NativeSql.rows("select month, units from functional_unit_count"
+                + " where project = ?1 and month between ?2 and ?3", project, from.toString(), to.toString());
         Map<String, BigDecimal> counts = new HashMap<>();
         rows.forEach(row -> counts.put((String) row[0], (BigDecimal) row[1]));
         return counts;

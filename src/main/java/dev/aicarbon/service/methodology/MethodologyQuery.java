@@ -2,8 +2,8 @@ package dev.aicarbon.service.methodology;
 
 import dev.aicarbon.allocation.Emissions;
 import dev.aicarbon.allocation.methodology.ModelledEmissions;
-import dev.aicarbon.service.api.BadParameterException;
 import dev.aicarbon.service.api.Decimals;
+import dev.aicarbon.service.api.GroupBy;
 import dev.aicarbon.service.api.KgCo2eView;
 import dev.aicarbon.service.db.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +12,9 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Reads the results of published methodology runs (status current or stale). */
@@ -27,13 +24,31 @@ public class MethodologyQuery {
     private static final String PUBLISHED = " join methodology_run run on run.id = %s.run_id"
             + " and run.status in ('current', 'stale')";
 
-    /** Keys a consumer's emissions can be grouped by, and the column each reads. */
-    private static final Map<String, String> CONSUMER_KEYS = Map.of(
-            "month", "c.month",
-            "region", "c.region",
-            "servicemodel", "c.service_model",
-            "scope", "u.scope",
-            "stage", "u.stage");
+    /** A key a consumer's emissions can be grouped by, and the column it reads. */
+    private enum ConsumerKey {
+        MONTH("month", "c.month"),
+        REGION("region", "c.region"),
+        SERVICE_MODEL("serviceModel", "c.service_model"),
+        SCOPE("scope", "u.scope"),
+        STAGE("stage", "u.stage");
+
+        private final String label;
+        private final String column;
+
+        ConsumerKey(String label, String column) {
+            this.label = label;
+            this.column = column;
+        }
+
+        String label() {
+            return label;
+        }
+
+        /** The column it reads, fixed here: request input never reaches the SQL. */
+        String column() {
+            return column;
+        }
+    }
 
     @Transactional
     public Optional<RegionView> region(String region, YearMonth month) {
@@ -92,8 +107,8 @@ public class MethodologyQuery {
     @Transactional
     public List<ConsumerRowView> consumer(String consumer, YearMonth from, YearMonth to,
             List<String> groupBy) {
-        List<String> keys = consumerKeys(groupBy);
-        String keyColumns = keys.stream().map(CONSUMER_KEYS::get).collect(Collectors.joining(", "));
+        List<ConsumerKey> keys = GroupBy.parse(groupBy, List.of(ConsumerKey.values()), ConsumerKey::label);
+        String keyColumns = keys.stream().map(ConsumerKey::column).collect(Collectors.joining(", "));
         String sql = "select " + (keys.isEmpty() ? "" : keyColumns + ", ")
                 + "sum(case when u.scope = 'scope1' then u.kg else 0 end),"
                 + " sum(case when u.scope = 'scope2-location' then u.kg else 0 end),"
@@ -118,8 +133,7 @@ public class MethodologyQuery {
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < keys.size(); i++) {
-                values.put(keys.get(i).equals("servicemodel") ? "serviceModel" : keys.get(i),
-                        row[i] == null ? null : row[i].toString());
+                values.put(keys.get(i).label(), row[i] == null ? null : row[i].toString());
             }
             List<String> flags = Boolean.TRUE.equals(row[keys.size() + 6]) ? List.of("stale") : List.of();
             rows.add(new ConsumerRowView(values, ModelledView.of(Columns.read(row, keys.size())), flags));
@@ -153,24 +167,6 @@ public class MethodologyQuery {
                     Decimals.plain(modelled.totalMarketKgCo2e().subtract(reported.totalMarketKgCo2e()))));
         }
         return rows;
-    }
-
-    private static List<String> consumerKeys(List<String> groupBy) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (String value : groupBy) {
-            for (String part : value.split(",")) {
-                String key = part.strip().toLowerCase(Locale.ROOT);
-                if (key.isEmpty()) {
-                    continue;
-                }
-                if (!CONSUMER_KEYS.containsKey(key)) {
-                    throw new BadParameterException("groupBy", "groupBy has an unknown key '"
-                            + part.strip() + "'; known keys: month, region, serviceModel, scope, stage");
-                }
-                keys.add(key);
-            }
-        }
-        return new ArrayList<>(keys);
     }
 
     /**

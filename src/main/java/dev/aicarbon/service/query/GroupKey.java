@@ -1,13 +1,12 @@
 package dev.aicarbon.service.query;
 
-import dev.aicarbon.service.api.BadParameterException;
-import java.util.ArrayList;
+import dev.aicarbon.service.api.GroupBy;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A dimension emissions can be grouped by, with the stored column it reads. */
 public enum GroupKey {
@@ -37,29 +36,12 @@ public enum GroupKey {
 
     /**
      * Parses {@code groupBy} values, each one key or a comma-separated list, keeping their
-     * order and dropping repeats; 400 naming {@code groupBy} on an unknown key.
+     * order and dropping repeats; 400 naming {@code groupBy} on an unknown key, the allowed
+     * keys listed in alphabetical order.
      */
     public static List<GroupKey> parse(List<String> values, Set<GroupKey> allowed) {
-        Set<GroupKey> keys = new LinkedHashSet<>();
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    keys.add(parseOne(part.strip(), allowed));
-                }
-            }
-        }
-        return new ArrayList<>(keys);
-    }
-
-    private static GroupKey parseOne(String label, Set<GroupKey> allowed) {
-        for (GroupKey key : allowed) {
-            if (key.label().equals(label.toLowerCase(Locale.ROOT))) {
-                return key;
-            }
-        }
-        String known = allowed.stream().map(GroupKey::label).sorted().collect(Collectors.joining(", "));
-        throw new BadParameterException("groupBy",
-                "groupBy has an unknown key '" + label + "'; known keys: " + known);
+        List<GroupKey> known = allowed.stream().sorted(Comparator.comparing(GroupKey::label)).toList();
+        return GroupBy.parse(values, known, GroupKey::label);
     }
 
     public static Set<GroupKey> all() {

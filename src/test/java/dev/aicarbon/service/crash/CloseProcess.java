@@ -58,7 +58,7 @@ final class CloseProcess implements AutoCloseable {
         command.addAll(JVM_OPTIONS);
         command.add("-Djava.io.tmpdir=" + tmpDir);
         command.addAll(List.of("-jar", runnerJar.toString()));
-        command.addAll(List.of("close", "--month", SyntheticMonth.MONTH.toString()));
+        command.addAll(List.of("close", "--month", CrashMonth.MONTH.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");

@@ -37,11 +37,11 @@ class MonthCloseCrashIT {
     private static final long SEED = 20_261_130L;
 
     /**
-     * Six accounts of about 8,000 daily lines. On two idle cores the import takes about 6 s and
-     * the whole test under a minute; the import's throughput (some 8,000 lines a second) rules
-     * out a month of hundreds of thousands of lines within that.
+     * Six accounts of 7,980 lines. On two idle cores the import takes about 6 s and the whole
+     * test under a minute; the import's throughput (some 8,000 lines a second) rules out a
+     * month of hundreds of thousands of lines within that.
      */
-    private static final int USAGE_LINES = 48_000;
+    private static final int USAGE_LINES = 47_880;
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofMinutes(3);
 
@@ -65,7 +65,7 @@ class MonthCloseCrashIT {
 
     private final Random random = new Random(SEED);
     private final List<String> timeline = new ArrayList<>();
-    private SyntheticMonth month;
+    private CrashMonth month;
     private Path inbox;
 
     @Test
@@ -104,7 +104,7 @@ class MonthCloseCrashIT {
 
     private void generateMonth() throws IOException {
         long start = System.nanoTime();
-        month = SyntheticMonth.of(SEED, USAGE_LINES);
+        month = CrashMonth.of(SEED, USAGE_LINES);
         inbox = tmp.resolve("inbox");
         month.writeTo(inbox);
         timeline.add(String.format("month: %d usage lines in %d FOCUS files of %d stored lines"

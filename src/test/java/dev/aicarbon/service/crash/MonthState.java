@@ -42,7 +42,7 @@ record MonthState(List<Long> publishedRunIds, List<Long> currentRunIds,
     private static final String CURRENT = "from allocation_run r where r.month = ? and r.status = 'current'";
 
     static MonthState read(String jdbcUrl) throws SQLException {
-        String month = SyntheticMonth.MONTH.toString();
+        String month = CrashMonth.MONTH.toString();
         String totals = "select t.part, " + String.join(", ", AMOUNT_COLUMNS)
                 + " from allocation_run_total t where t.run_id in (select r.id " + CURRENT + ")";
         String byProject = "select coalesce(w.project, w.bucket), " + sums()
