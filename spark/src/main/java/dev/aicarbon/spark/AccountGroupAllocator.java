@@ -15,7 +15,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Allocates one account group (provider, account, month) on an executor with the engine
- * itself: {@code new Allocator(policy).allocate(cells, lines)}, nothing re-implemented.
+ * itself: {@code Allocator.singleThreaded(policy).allocate(cells, lines)}, nothing re-implemented
+ * (one account per call: Spark brings the parallelism).
  *
  * <p>Why a group can be allocated alone: the engine matches a cell only to lines of its own
  * provider, account and month, and splits a shared line over the projects of that same
@@ -47,7 +48,7 @@ final class AccountGroupAllocator implements Serializable {
         List<EmissionsCell> cells = stream(cellRows).map(CellRow::toEmissionsCell).toList();
         List<UsageLine> lines = stream(lineRows).map(LineRow::toUsageLine).toList();
 
-        AllocationResult result = new Allocator(policy()).allocate(cells, lines);
+        AllocationResult result = Allocator.singleThreaded(policy()).allocate(cells, lines);
 
         ArrayList<AllocationRow> rows = new ArrayList<>(result.allocations().size());
         for (Allocation allocation : result.allocations()) {

@@ -46,7 +46,7 @@ final class AccountGroupAllocation {
      */
     AccountGroupAllocation(AllocationPolicy policy, List<EmissionsCell> cells,
             Consumer<List<Allocation>> groupRows) {
-        this.allocator = new Allocator(policy);
+        this.allocator = Allocator.singleThreaded(policy);
         this.groupRows = groupRows;
         this.totals = new MonthTotals(cells.size());
         for (EmissionsCell cell : cells) {
