@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -94,7 +93,7 @@ class ConservationPropertiesTest {
     Arbitrary<Scenario> scenarios() {
         Arbitrary<AllocationPolicy> policies = Arbitraries.of(UsageMetric.class)
                 .map(AllocationPolicy.DEFAULT::withMetric);
-        Arbitrary<List<EmissionsCell>> cells = cell().list().ofMaxSize(12).map(this::numberCells);
+        Arbitrary<List<EmissionsCell>> cells = cell().list().ofMaxSize(12).map(TestData::numbered);
         Arbitrary<List<UsageLine>> lines = line().list().ofMaxSize(30).map(this::numberLines);
         return Combinators.combine(policies, cells, lines).as(Scenario::new);
     }
@@ -174,30 +173,11 @@ class ConservationPropertiesTest {
                         Arbitraries.of("alpha", "beta", " gamma ", "shared", "  ").injectNull(0.2),
                         Arbitraries.of("training", "Inference", "pretraining", "").injectNull(0.4),
                         Arbitraries.of("llm", "rag").injectNull(0.5))
-                .as((projectKey, project, stage, workload) -> {
-                    Map<String, String> tags = new HashMap<>();
-                    putIfPresent(tags, projectKey, project);
-                    putIfPresent(tags, "ml-stage", stage);
-                    putIfPresent(tags, "ml-workload", workload);
-                    return tags;
-                });
+                .as((projectKey, project, stage, workload) -> TestData.tagsOf(projectKey, project,
+                        "ml-stage", stage, "ml-workload", workload));
     }
 
-    private static void putIfPresent(Map<String, String> tags, String key, String value) {
-        if (value != null) {
-            tags.put(key, value);
-        }
-    }
 
-    private List<EmissionsCell> numberCells(List<EmissionsCell> cells) {
-        return IntStream.range(0, cells.size())
-                .mapToObj(i -> {
-                    EmissionsCell cell = cells.get(i);
-                    return new EmissionsCell("cell-" + i, cell.provider(), cell.accountId(),
-                            cell.month(), cell.region(), cell.service(), cell.emissions());
-                })
-                .toList();
-    }
 
     /** Line ids must be unique for the result not to depend on input order. */
     private List<UsageLine> numberLines(List<UsageLine> lines) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -92,7 +90,7 @@ class ParallelAllocationPropertiesTest {
         Arbitrary<AllocationPolicy> policies = Arbitraries.of(UsageMetric.class)
                 .map(AllocationPolicy.DEFAULT::withMetric);
         Arbitrary<List<EmissionsCell>> cells = cell(accounts).list().ofMaxSize(24)
-                .map(ParallelAllocationPropertiesTest::numbered);
+                .map(TestData::numbered);
         Arbitrary<List<UsageLine>> lines = line(accounts).list().ofMaxSize(80);
         Arbitrary<Integer> threads = Arbitraries.integers().between(2, 4);
         return Combinators.combine(policies, cells, lines, threads).as(Month::new);
@@ -180,29 +178,8 @@ class ParallelAllocationPropertiesTest {
                         Arbitraries.of("alpha", "beta", "gamma", "shared").injectNull(0.25),
                         Arbitraries.of("inference", "Training", "tuning").injectNull(0.4),
                         Arbitraries.of("llm", "vision").injectNull(0.5))
-                .as((projectKey, project, stage, workload) -> {
-                    Map<String, String> tags = new HashMap<>();
-                    if (project != null) {
-                        tags.put(projectKey, project);
-                    }
-                    if (stage != null) {
-                        tags.put("ml-stage", stage);
-                    }
-                    if (workload != null) {
-                        tags.put("user:ml-workload", workload);
-                    }
-                    return tags;
-                });
+                .as((projectKey, project, stage, workload) -> TestData.tagsOf(projectKey, project,
+                        "ml-stage", stage, "user:ml-workload", workload));
     }
 
-    private static List<EmissionsCell> numbered(List<EmissionsCell> cells) {
-        return IntStream.range(0, cells.size())
-                .mapToObj(i -> {
-                    EmissionsCell cell = cells.get(i);
-                    return new EmissionsCell("cell-" + i, cell.provider(), cell.accountId(),
-                            cell.month(), cell.region(), cell.service(), cell.resourceId(),
-                            cell.emissions(), cell.scope2LocationFromMarket());
-                })
-                .toList();
-    }
 }

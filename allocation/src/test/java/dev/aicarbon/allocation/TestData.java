@@ -25,6 +25,29 @@ final class TestData {
     private TestData() {
     }
 
+    /** Tags of a generated line: each key with its value, absent where the value is null. */
+    static Map<String, String> tagsOf(String... keysAndValues) {
+        Map<String, String> tags = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                tags.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return tags;
+    }
+
+    /** The cells with ids {@code cell-0, cell-1...} in their order, as an import would give. */
+    static List<EmissionsCell> numbered(List<EmissionsCell> cells) {
+        return java.util.stream.IntStream.range(0, cells.size())
+                .mapToObj(i -> {
+                    EmissionsCell cell = cells.get(i);
+                    return new EmissionsCell("cell-" + i, cell.provider(), cell.accountId(),
+                            cell.month(), cell.region(), cell.service(), cell.resourceId(),
+                            cell.emissions(), cell.scope2LocationFromMarket());
+                })
+                .toList();
+    }
+
     static BigDecimal kg(String value) {
         return new BigDecimal(value);
     }

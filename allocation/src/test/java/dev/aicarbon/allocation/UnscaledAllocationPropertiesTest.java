@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -63,7 +61,7 @@ class UnscaledAllocationPropertiesTest {
     Arbitrary<Scenario> scenarios() {
         Arbitrary<AllocationPolicy> policies = Arbitraries.of(UsageMetric.class)
                 .map(AllocationPolicy.DEFAULT::withMetric);
-        Arbitrary<List<EmissionsCell>> cells = cell().list().ofMaxSize(10).map(this::numberCells);
+        Arbitrary<List<EmissionsCell>> cells = cell().list().ofMaxSize(10).map(TestData::numbered);
         Arbitrary<List<UsageLine>> lines = line().list().ofMaxSize(40);
         return Combinators.combine(policies, cells, lines).as(Scenario::new);
     }
@@ -143,29 +141,9 @@ class UnscaledAllocationPropertiesTest {
                         Arbitraries.of("alpha", "beta", " alpha", "shared", " ").injectNull(0.2),
                         Arbitraries.of("training", "DATA ", "pretraining").injectNull(0.4),
                         Arbitraries.of("llm", "rag").injectNull(0.5))
-                .as((projectKey, project, stage, workload) -> {
-                    Map<String, String> tags = new HashMap<>();
-                    putIfPresent(tags, projectKey, project);
-                    putIfPresent(tags, "user:ml-stage", stage);
-                    putIfPresent(tags, "ml-workload", workload);
-                    return tags;
-                });
+                .as((projectKey, project, stage, workload) -> TestData.tagsOf(projectKey, project,
+                        "user:ml-stage", stage, "ml-workload", workload));
     }
 
-    private static void putIfPresent(Map<String, String> tags, String key, String value) {
-        if (value != null) {
-            tags.put(key, value);
-        }
-    }
 
-    private List<EmissionsCell> numberCells(List<EmissionsCell> cells) {
-        return IntStream.range(0, cells.size())
-                .mapToObj(i -> {
-                    EmissionsCell cell = cells.get(i);
-                    return new EmissionsCell("cell-" + i, cell.provider(), cell.accountId(),
-                            cell.month(), cell.region(), cell.service(), cell.resourceId(),
-                            cell.emissions(), cell.scope2LocationFromMarket());
-                })
-                .toList();
-    }
 }
