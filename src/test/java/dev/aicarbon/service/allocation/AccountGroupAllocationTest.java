@@ -1,5 +1,7 @@
 package dev.aicarbon.service.allocation;
 
+import static dev.aicarbon.service.allocation.GeneratedMonthFiles.everyRow;
+import static dev.aicarbon.service.allocation.GeneratedMonthFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,23 +14,18 @@ import dev.aicarbon.allocation.Emissions;
 import dev.aicarbon.allocation.EmissionsCell;
 import dev.aicarbon.allocation.UsageLine;
 import dev.aicarbon.providers.AccountIds;
-import dev.aicarbon.providers.csv.RowProblem;
-import dev.aicarbon.providers.csv.RowSink;
 import dev.aicarbon.providers.emissions.EmissionsCsvReader;
 import dev.aicarbon.providers.emissions.EmissionsRow;
 import dev.aicarbon.providers.focus.FocusCsvReader;
 import dev.aicarbon.providers.focus.FocusLine;
 import dev.aicarbon.service.bench.SyntheticMonth;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +99,7 @@ class AccountGroupAllocationTest {
         Path focus = folder.resolve("focus-" + seed + ".csv");
         new SyntheticMonth(MONTH, seed).writeFocus(focus, count);
         List<UsageLine> lines = new ArrayList<>();
-        read(focus, in -> new FocusCsvReader().read(in, "focus.csv", sink((FocusLine line) -> lines.add(
+        read(focus, in -> new FocusCsvReader().read(in, "focus.csv", everyRow((FocusLine line) -> lines.add(
                 new UsageLine("file#" + MonthUsageCursor.zeroPadded(line.row()), line.providerCode(),
                         AccountIds.canonical(line.providerCode(), line.subAccountId()), MONTH,
                         line.regionId(), line.serviceName(), line.listCost(), line.effectiveCost(),
@@ -115,7 +112,7 @@ class AccountGroupAllocationTest {
         Path emissions = folder.resolve("emissions-" + seed + ".csv");
         new SyntheticMonth(MONTH, seed).writeEmissions(emissions);
         List<EmissionsCell> cells = new ArrayList<>();
-        read(emissions, in -> new EmissionsCsvReader().read(in, "emissions.csv", sink((EmissionsRow row) -> {
+        read(emissions, in -> new EmissionsCsvReader().read(in, "emissions.csv", everyRow((EmissionsRow row) -> {
             Emissions amount = row.scopeCombined()
                     ? Emissions.ofCombinedTotals(row.totalLocationKgCo2e(), row.totalMarketKgCo2e())
                     : Emissions.ofScopes(row.scope1KgCo2e(), row.scope2LocationKgCo2e(),
@@ -156,25 +153,5 @@ class AccountGroupAllocationTest {
 
     private static void assertSame(Emissions actual, Emissions expected) {
         assertThat(amounts(actual)).isEqualTo(amounts(expected));
-    }
-
-    private static void read(Path file, Consumer<InputStream> reading) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            reading.accept(in);
-        }
-    }
-
-    private static <T> RowSink<T> sink(Consumer<T> accept) {
-        return new RowSink<>() {
-            @Override
-            public void accept(T record) {
-                accept.accept(record);
-            }
-
-            @Override
-            public void quarantine(RowProblem problem) {
-                throw new IllegalStateException("generated row " + problem.row() + " refused: " + problem.reason());
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.aicarbon.service.allocation;
 
+import static dev.aicarbon.service.allocation.GeneratedMonthFiles.everyRow;
+import static dev.aicarbon.service.allocation.GeneratedMonthFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aicarbon.allocation.Allocation;
@@ -11,8 +13,6 @@ import dev.aicarbon.allocation.EmissionsCell;
 import dev.aicarbon.allocation.Flag;
 import dev.aicarbon.allocation.UsageLine;
 import dev.aicarbon.providers.AccountIds;
-import dev.aicarbon.providers.csv.RowProblem;
-import dev.aicarbon.providers.csv.RowSink;
 import dev.aicarbon.providers.emissions.EmissionsCsvReader;
 import dev.aicarbon.providers.emissions.EmissionsRow;
 import dev.aicarbon.providers.focus.FocusCsvReader;
@@ -26,7 +26,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,8 +75,8 @@ class StreamedAllocationTest extends ApiTest {
         month.writeFocus(focus, 3_000);
         month.writeEmissions(emissions);
         Files.writeString(emissions, LONELY_CELL, java.nio.file.StandardOpenOption.APPEND);
-        open(emissions, in -> imports.importEmissions(in, "emissions.csv"));
-        open(focus, in -> imports.importFocus(in, "focus.csv"));
+        read(emissions, in -> imports.importEmissions(in, "emissions.csv"));
+        read(focus, in -> imports.importFocus(in, "focus.csv"));
 
         RunView run = allocations.allocate(MONTH);
 
@@ -96,7 +94,7 @@ class StreamedAllocationTest extends ApiTest {
         String contentHash = HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(focus)));
         List<UsageLine> lines = new ArrayList<>();
-        open(focus, in -> new FocusCsvReader().read(in, "focus.csv", sink((FocusLine line) -> lines.add(
+        read(focus, in -> new FocusCsvReader().read(in, "focus.csv", everyRow((FocusLine line) -> lines.add(
                 new UsageLine(contentHash + "#" + String.format("%010d", line.row()), line.providerCode(),
                         AccountIds.canonical(line.providerCode(), line.subAccountId()), MONTH,
                         line.regionId(), line.serviceName(), line.listCost(), line.effectiveCost(),
@@ -106,7 +104,7 @@ class StreamedAllocationTest extends ApiTest {
 
     private static List<EmissionsCell> cells(Path emissions) throws IOException {
         List<EmissionsCell> cells = new ArrayList<>();
-        open(emissions, in -> new EmissionsCsvReader().read(in, "emissions.csv", sink((EmissionsRow row) -> {
+        read(emissions, in -> new EmissionsCsvReader().read(in, "emissions.csv", everyRow((EmissionsRow row) -> {
             Emissions amount = row.scopeCombined()
                     ? Emissions.ofCombinedTotals(row.totalLocationKgCo2e(), row.totalMarketKgCo2e())
                     : Emissions.ofScopes(row.scope1KgCo2e(), row.scope2LocationKgCo2e(),
@@ -180,29 +178,5 @@ class StreamedAllocationTest extends ApiTest {
                 .map(amount -> ((BigDecimal) amount).stripTrailingZeros().toPlainString())
                 .toList()
                 .toString();
-    }
-
-    private interface Reading {
-        void read(InputStream in);
-    }
-
-    private static void open(Path file, Reading reading) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            reading.read(in);
-        }
-    }
-
-    private static <T> RowSink<T> sink(Consumer<T> accept) {
-        return new RowSink<>() {
-            @Override
-            public void accept(T record) {
-                accept.accept(record);
-            }
-
-            @Override
-            public void quarantine(RowProblem problem) {
-                throw new IllegalStateException("generated row " + problem.row() + " refused: " + problem.reason());
-            }
-        };
     }
 }
