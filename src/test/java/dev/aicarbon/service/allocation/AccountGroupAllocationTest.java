@@ -1,7 +1,5 @@
 package dev.aicarbon.service.allocation;
 
-import static dev.aicarbon.service.allocation.GeneratedMonthFiles.everyRow;
-import static dev.aicarbon.service.allocation.GeneratedMonthFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,11 +11,6 @@ import dev.aicarbon.allocation.Bucket;
 import dev.aicarbon.allocation.Emissions;
 import dev.aicarbon.allocation.EmissionsCell;
 import dev.aicarbon.allocation.UsageLine;
-import dev.aicarbon.providers.AccountIds;
-import dev.aicarbon.providers.emissions.EmissionsCsvReader;
-import dev.aicarbon.providers.emissions.EmissionsRow;
-import dev.aicarbon.providers.focus.FocusCsvReader;
-import dev.aicarbon.providers.focus.FocusLine;
 import dev.aicarbon.service.bench.SyntheticMonth;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -98,12 +91,8 @@ class AccountGroupAllocationTest {
     private List<UsageLine> generatedLines(int count, long seed) throws IOException {
         Path focus = folder.resolve("focus-" + seed + ".csv");
         new SyntheticMonth(MONTH, seed).writeFocus(focus, count);
-        List<UsageLine> lines = new ArrayList<>();
-        read(focus, in -> new FocusCsvReader().read(in, "focus.csv", everyRow((FocusLine line) -> lines.add(
-                new UsageLine("file#" + MonthUsageCursor.zeroPadded(line.row()), line.providerCode(),
-                        AccountIds.canonical(line.providerCode(), line.subAccountId()), MONTH,
-                        line.regionId(), line.serviceName(), line.listCost(), line.effectiveCost(),
-                        line.consumedQuantity(), line.tags(), line.resourceId())))));
+        List<UsageLine> lines = GeneratedMonthFiles.usageLines(focus, MONTH,
+                row -> "file#" + MonthUsageCursor.zeroPadded(row));
         assertThat(lines).hasSize(count);
         return lines;
     }
@@ -111,17 +100,7 @@ class AccountGroupAllocationTest {
     private List<EmissionsCell> generatedCells(long seed) throws IOException {
         Path emissions = folder.resolve("emissions-" + seed + ".csv");
         new SyntheticMonth(MONTH, seed).writeEmissions(emissions);
-        List<EmissionsCell> cells = new ArrayList<>();
-        read(emissions, in -> new EmissionsCsvReader().read(in, "emissions.csv", everyRow((EmissionsRow row) -> {
-            Emissions amount = row.scopeCombined()
-                    ? Emissions.ofCombinedTotals(row.totalLocationKgCo2e(), row.totalMarketKgCo2e())
-                    : Emissions.ofScopes(row.scope1KgCo2e(), row.scope2LocationKgCo2e(),
-                            row.scope2MarketKgCo2e(), row.scope3KgCo2e());
-            cells.add(new EmissionsCell("cell-" + row.row(), row.provider(),
-                    AccountIds.canonical(row.provider(), row.accountId()), MONTH, row.region(),
-                    row.service(), amount));
-        })));
-        return cells;
+        return GeneratedMonthFiles.emissionsCells(emissions, MONTH);
     }
 
     private static EmissionsCell lonelyCell(String provider, String account, String region) {

@@ -1,6 +1,5 @@
 package dev.aicarbon.service.allocation;
 
-import static dev.aicarbon.service.allocation.GeneratedMonthFiles.everyRow;
 import static dev.aicarbon.service.allocation.GeneratedMonthFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,11 +11,6 @@ import dev.aicarbon.allocation.Emissions;
 import dev.aicarbon.allocation.EmissionsCell;
 import dev.aicarbon.allocation.Flag;
 import dev.aicarbon.allocation.UsageLine;
-import dev.aicarbon.providers.AccountIds;
-import dev.aicarbon.providers.emissions.EmissionsCsvReader;
-import dev.aicarbon.providers.emissions.EmissionsRow;
-import dev.aicarbon.providers.focus.FocusCsvReader;
-import dev.aicarbon.providers.focus.FocusLine;
 import dev.aicarbon.service.ApiTest;
 import dev.aicarbon.service.bench.SyntheticMonth;
 import dev.aicarbon.service.config.CarbonConfig;
@@ -32,7 +26,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -93,27 +86,12 @@ class StreamedAllocationTest extends ApiTest {
     private List<UsageLine> lines(Path focus) throws IOException, NoSuchAlgorithmException {
         String contentHash = HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(focus)));
-        List<UsageLine> lines = new ArrayList<>();
-        read(focus, in -> new FocusCsvReader().read(in, "focus.csv", everyRow((FocusLine line) -> lines.add(
-                new UsageLine(contentHash + "#" + String.format("%010d", line.row()), line.providerCode(),
-                        AccountIds.canonical(line.providerCode(), line.subAccountId()), MONTH,
-                        line.regionId(), line.serviceName(), line.listCost(), line.effectiveCost(),
-                        line.consumedQuantity(), line.tags(), line.resourceId())))));
-        return lines;
+        return GeneratedMonthFiles.usageLines(focus, MONTH,
+                row -> contentHash + "#" + String.format("%010d", row));
     }
 
     private static List<EmissionsCell> cells(Path emissions) throws IOException {
-        List<EmissionsCell> cells = new ArrayList<>();
-        read(emissions, in -> new EmissionsCsvReader().read(in, "emissions.csv", everyRow((EmissionsRow row) -> {
-            Emissions amount = row.scopeCombined()
-                    ? Emissions.ofCombinedTotals(row.totalLocationKgCo2e(), row.totalMarketKgCo2e())
-                    : Emissions.ofScopes(row.scope1KgCo2e(), row.scope2LocationKgCo2e(),
-                            row.scope2MarketKgCo2e(), row.scope3KgCo2e());
-            cells.add(new EmissionsCell("cell-" + row.row(), row.provider(),
-                    AccountIds.canonical(row.provider(), row.accountId()), MONTH, row.region(),
-                    row.service(), amount));
-        })));
-        return cells;
+        return GeneratedMonthFiles.emissionsCells(emissions, MONTH);
     }
 
     /** The engine's rows as the table stores them: labels, sorted flags, amounts by value. */
