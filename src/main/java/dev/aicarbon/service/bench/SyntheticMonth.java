@@ -29,6 +29,9 @@ public final class SyntheticMonth {
     private static final int ACCOUNTS_PER_PROVIDER = 5;
     private static final int PROJECTS = 50;
 
+    /** Hourly rates of a few machine sizes: lines of one size cost the same, so splits tie. */
+    private static final String[] HOURLY_RATES = {"0.0960", "0.3840", "1.2000", "3.0600", "12.2400", "32.7726"};
+
     /** One of the month's accounts: a cloud (0 AWS, 1 Azure, 2 Google Cloud) and a number on it. */
     public record Account(int provider, int number) {
 
@@ -56,11 +59,16 @@ public final class SyntheticMonth {
      * @param otherCharges  also a reservation purchase and a tax line of {@code account} (of the
      *                      first account when null), which a close stores and never allocates
      * @param refusedRows   also {@link #REFUSED_ROWS} rows a reader refuses, to be quarantined
+     * @param asExported    the forms real exports take: AWS tag keys behind {@code user:}, Azure
+     *                      subscriptions as {@code /subscriptions/<ID>} in upper case, and costs
+     *                      from a few hourly rates, so that many lines cost the same and the
+     *                      largest weights of a split tie
      */
-    public record FocusFile(Account account, boolean otherCharges, boolean refusedRows) {
+    public record FocusFile(Account account, boolean otherCharges, boolean refusedRows,
+            boolean asExported) {
 
         /** The bench's file: Usage lines of every account, nothing else. */
-        public static final FocusFile USAGE = new FocusFile(null, false, false);
+        public static final FocusFile USAGE = new FocusFile(null, false, false, false);
     }
 
     /** Rows of a file with {@link FocusFile#refusedRows()}: an impossible date, a Refund. */
@@ -107,17 +115,20 @@ public final class SyntheticMonth {
                         : new Account(random.nextInt(PROVIDERS.length), random.nextInt(ACCOUNTS_PER_PROVIDER));
                 String region = PROVIDERS[account.provider()][2 + random.nextInt(3)];
                 String service = SERVICES[random.nextInt(SERVICES.length)];
-                String cost = String.format(Locale.ROOT, "%.4f", 0.01 + random.nextDouble() * 50);
-                out.write(accountColumns(account) + "," + start + "," + end + ",Usage," + region + "," + service
-                        + "," + service + ",r-" + i + ",sku-" + random.nextInt(100) + ",1,Hours," + cost + ","
-                        + cost + "," + cost + ",USD," + tags(random) + "\n");
+                String cost = content.asExported()
+                        ? HOURLY_RATES[random.nextInt(HOURLY_RATES.length)]
+                        : String.format(Locale.ROOT, "%.4f", 0.01 + random.nextDouble() * 50);
+                out.write(accountColumns(account, content) + "," + start + "," + end + ",Usage," + region
+                        + "," + service + "," + service + ",r-" + i + ",sku-" + random.nextInt(100)
+                        + ",1,Hours," + cost + "," + cost + "," + cost + ",USD,"
+                        + tags(random, tagPrefix(account, content)) + "\n");
             }
             Account account = content.account() != null ? content.account() : accounts().get(0);
             if (content.otherCharges()) {
-                writeOtherCharges(out, account, start, end);
+                writeOtherCharges(out, accountColumns(account, content), account, start, end);
             }
             if (content.refusedRows()) {
-                writeRefusedRows(out, account);
+                writeRefusedRows(out, accountColumns(account, content));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,43 +156,51 @@ public final class SyntheticMonth {
     }
 
     /** ProviderName, BillingAccountId and SubAccountId of a line. */
-    private static String accountColumns(Account account) {
-        return account.providerName() + ",billing-" + account.providerCode() + "," + account.id();
+    private static String accountColumns(Account account, FocusFile content) {
+        String subAccount = content.asExported() && account.providerCode().equals("azure")
+                ? "/subscriptions/" + account.id().toUpperCase(Locale.ROOT)
+                : account.id();
+        return account.providerName() + ",billing-" + account.providerCode() + "," + subAccount;
     }
 
-    private static void writeOtherCharges(BufferedWriter out, Account account, String start, String end)
-            throws IOException {
+    private static String tagPrefix(Account account, FocusFile content) {
+        return content.asExported() && account.providerCode().equals("aws") ? "user:" : "";
+    }
+
+    private static void writeOtherCharges(BufferedWriter out, String accountColumns, Account account,
+            String start, String end) throws IOException {
         String region = PROVIDERS[account.provider()][2];
-        out.write(accountColumns(account) + "," + start + "," + end + ",Purchase," + region
+        out.write(accountColumns + "," + start + "," + end + ",Purchase," + region
                 + ",Compute,Compute,,sku-0,,,12000.00,12000.00,12000.00,USD,\n");
-        out.write(accountColumns(account) + "," + start + "," + end + ",Tax,,Compute,Compute,,sku-0,,,"
+        out.write(accountColumns + "," + start + "," + end + ",Tax,,Compute,Compute,,sku-0,,,"
                 + "431.27,431.27,431.27,USD,\n");
     }
 
-    private void writeRefusedRows(BufferedWriter out, Account account) throws IOException {
+    private void writeRefusedRows(BufferedWriter out, String accountColumns) throws IOException {
         String dayAfterTheLast = month + "-" + (month.lengthOfMonth() + 1) + "T00:00:00Z";
         String second = month.atDay(2) + "T00:00:00Z";
         String third = month.atDay(3) + "T00:00:00Z";
-        out.write(accountColumns(account) + "," + dayAfterTheLast + "," + month.plusMonths(1).atDay(1)
+        out.write(accountColumns + "," + dayAfterTheLast + "," + month.plusMonths(1).atDay(1)
                 + "T00:00:00Z,Usage,,,,,,,,1,1,1,USD,\n");
-        out.write(accountColumns(account) + "," + second + "," + third + ",Refund,,,,,,,,1,1,1,USD,\n");
+        out.write(accountColumns + "," + second + "," + third + ",Refund,,,,,,,,1,1,1,USD,\n");
     }
 
     private static String amount(SplittableRandom random) {
         return String.format(Locale.ROOT, "%.3f", 10 + random.nextDouble() * 5000);
     }
 
-    private static String tags(SplittableRandom random) {
+    /** The Tags column: untagged, shared, or a project with its workload and stage. */
+    private static String tags(SplittableRandom random, String keyPrefix) {
         int kind = random.nextInt(10);
         if (kind < 2) {
             return "";
         }
         if (kind == 2) {
-            return "\"{\"\"ml-project\"\":\"\"shared\"\"}\"";
+            return "\"{\"\"" + keyPrefix + "ml-project\"\":\"\"shared\"\"}\"";
         }
         int project = random.nextInt(PROJECTS);
-        return "\"{\"\"ml-project\"\":\"\"project-" + project + "\"\",\"\"ml-workload\"\":\"\"workload-"
-                + project + "-" + random.nextInt(4) + "\"\",\"\"ml-stage\"\":\"\"" + STAGES[random.nextInt(4)]
-                + "\"\"}\"";
+        return "\"{\"\"" + keyPrefix + "ml-project\"\":\"\"project-" + project + "\"\",\"\""
+                + keyPrefix + "ml-workload\"\":\"\"workload-" + project + "-" + random.nextInt(4)
+                + "\"\",\"\"" + keyPrefix + "ml-stage\"\":\"\"" + STAGES[random.nextInt(4)] + "\"\"}\"";
     }
 }

@@ -19,8 +19,11 @@ import java.util.SplittableRandom;
  * accounts it holds, so two files sharing an account would replace each other's lines. Every
  * file has the same number of Usage lines, drawn from a seed of its own, plus a reservation
  * purchase, a tax line and two rows a reader refuses (quarantined, far under the close's
- * threshold). The emissions file has a cell per account and region for all fifteen accounts
- * of the generator; the nine without usage stay unmatched.
+ * threshold), in the forms real exports take: AWS tags behind {@code user:}, Azure
+ * subscriptions in upper case behind {@code /subscriptions/}, and costs from a few hourly
+ * rates, so splits have ties (where a crash once moved picograms between projects). The
+ * emissions file has a cell per account and region for all fifteen accounts of the
+ * generator; the nine without usage stay unmatched.
  *
  * @param seed              the month's seed, which draws each file's
  * @param usageLinesPerFile Usage lines in each FOCUS file
@@ -49,7 +52,7 @@ record CrashMonth(long seed, int usageLinesPerFile) {
         List<String> names = focusFileNames();
         for (int i = 0; i < ACCOUNTS.size(); i++) {
             new SyntheticMonth(MONTH, seeds.nextLong()).writeFocus(focus.resolve(names.get(i)),
-                    usageLinesPerFile, new FocusFile(ACCOUNTS.get(i), true, true));
+                    usageLinesPerFile, new FocusFile(ACCOUNTS.get(i), true, true, true));
         }
         new SyntheticMonth(MONTH, seed).writeEmissions(emissions.resolve("emissions.csv"));
     }
