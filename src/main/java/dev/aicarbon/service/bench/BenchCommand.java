@@ -1,30 +1,20 @@
 package dev.aicarbon.service.bench;
 
 import dev.aicarbon.allocation.Allocator;
-import dev.aicarbon.allocation.Emissions;
 import dev.aicarbon.allocation.EmissionsCell;
 import dev.aicarbon.allocation.UsageLine;
-import dev.aicarbon.providers.csv.RowProblem;
-import dev.aicarbon.providers.csv.RowSink;
-import dev.aicarbon.providers.emissions.EmissionsCsvReader;
-import dev.aicarbon.providers.emissions.EmissionsRow;
-import dev.aicarbon.providers.focus.FocusCsvReader;
-import dev.aicarbon.providers.focus.FocusLine;
 import dev.aicarbon.service.allocation.AllocationService;
 import dev.aicarbon.service.config.CarbonConfig;
 import dev.aicarbon.service.imports.ImportService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -86,8 +76,8 @@ public class BenchCommand implements Callable<Integer> {
             engine(focus, emissions);
         }
         long importNanos = phase("import (CSV to PostgreSQL)", () -> {
-            open(emissions, in -> imports.importEmissions(in, "emissions.csv"));
-            open(focus, in -> imports.importFocus(in, "focus.csv"));
+            SyntheticMonthFiles.read(emissions, in -> imports.importEmissions(in, "emissions.csv"));
+            SyntheticMonthFiles.read(focus, in -> imports.importFocus(in, "focus.csv"));
             return lines;
         });
         long allocateNanos = phase("allocate (PostgreSQL to results)", () -> {
@@ -103,10 +93,8 @@ public class BenchCommand implements Callable<Integer> {
 
     /** The engine alone, on lines already in memory. */
     private void engine(Path focus, Path emissions) {
-        List<UsageLine> usage = new ArrayList<>();
-        List<EmissionsCell> cells = new ArrayList<>();
-        open(focus, in -> new FocusCsvReader().read(in, "focus.csv", sink(line -> usage.add(usageLine(line)))));
-        open(emissions, in -> new EmissionsCsvReader().read(in, "emissions.csv", sink(row -> cells.add(cell(row)))));
+        List<UsageLine> usage = SyntheticMonthFiles.usageLines(focus, MONTH, String::valueOf);
+        List<EmissionsCell> cells = SyntheticMonthFiles.emissionsCells(emissions, MONTH);
         Allocator allocator = new Allocator(config.allocation().policy());
         allocator.allocate(cells, usage.subList(0, Math.min(usage.size(), 100_000)));
         phase("allocate (engine, in memory)", () -> {
@@ -128,46 +116,5 @@ public class BenchCommand implements Callable<Integer> {
         System.out.printf("%-34s %,12.0f lines/s  %8.2f s  peak heap %,6d MB%n", name, items / (nanos / 1e9),
                 nanos / 1e9, peakBytes >> 20);
         return nanos;
-    }
-
-    private interface Reading {
-        Object read(InputStream in);
-    }
-
-    private static void open(Path file, Reading reading) {
-        try (InputStream in = Files.newInputStream(file)) {
-            reading.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static <T> RowSink<T> sink(java.util.function.Consumer<T> accept) {
-        return new RowSink<>() {
-            @Override
-            public void accept(T record) {
-                accept.accept(record);
-            }
-
-            @Override
-            public void quarantine(RowProblem problem) {
-                throw new IllegalStateException("synthetic row " + problem.row() + " refused: " + problem.reason());
-            }
-        };
-    }
-
-    private static UsageLine usageLine(FocusLine line) {
-        return new UsageLine(String.valueOf(line.row()), line.providerCode(), line.subAccountId(), MONTH,
-                line.regionId(), line.serviceName(), line.listCost(), line.effectiveCost(),
-                line.consumedQuantity(), line.tags());
-    }
-
-    private static EmissionsCell cell(EmissionsRow row) {
-        Emissions emissions = row.scopeCombined()
-                ? Emissions.ofCombinedTotals(row.totalLocationKgCo2e(), row.totalMarketKgCo2e())
-                : Emissions.ofScopes(row.scope1KgCo2e(), row.scope2LocationKgCo2e(), row.scope2MarketKgCo2e(),
-                        row.scope3KgCo2e());
-        return new EmissionsCell("cell-" + row.row(), row.provider(), row.accountId(), MONTH, row.region(),
-                row.service(), emissions);
     }
 }

@@ -12,6 +12,7 @@ import dev.aicarbon.allocation.Emissions;
 import dev.aicarbon.allocation.EmissionsCell;
 import dev.aicarbon.allocation.UsageLine;
 import dev.aicarbon.service.bench.SyntheticMonth;
+import dev.aicarbon.service.bench.SyntheticMonthFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ class AccountGroupAllocationTest {
     private List<UsageLine> generatedLines(int count, long seed) throws IOException {
         Path focus = folder.resolve("focus-" + seed + ".csv");
         new SyntheticMonth(MONTH, seed).writeFocus(focus, count);
-        List<UsageLine> lines = GeneratedMonthFiles.usageLines(focus, MONTH,
+        List<UsageLine> lines = SyntheticMonthFiles.usageLines(focus, MONTH,
                 row -> "file#" + MonthUsageCursor.zeroPadded(row));
         assertThat(lines).hasSize(count);
         return lines;
@@ -100,7 +101,7 @@ class AccountGroupAllocationTest {
     private List<EmissionsCell> generatedCells(long seed) throws IOException {
         Path emissions = folder.resolve("emissions-" + seed + ".csv");
         new SyntheticMonth(MONTH, seed).writeEmissions(emissions);
-        return GeneratedMonthFiles.emissionsCells(emissions, MONTH);
+        return SyntheticMonthFiles.emissionsCells(emissions, MONTH);
     }
 
     private static EmissionsCell lonelyCell(String provider, String account, String region) {

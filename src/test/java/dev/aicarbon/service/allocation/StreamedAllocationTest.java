@@ -1,6 +1,6 @@
 package dev.aicarbon.service.allocation;
 
-import static dev.aicarbon.service.allocation.GeneratedMonthFiles.read;
+import static dev.aicarbon.service.bench.SyntheticMonthFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aicarbon.allocation.Allocation;
@@ -13,6 +13,7 @@ import dev.aicarbon.allocation.Flag;
 import dev.aicarbon.allocation.UsageLine;
 import dev.aicarbon.service.ApiTest;
 import dev.aicarbon.service.bench.SyntheticMonth;
+import dev.aicarbon.service.bench.SyntheticMonthFiles;
 import dev.aicarbon.service.config.CarbonConfig;
 import dev.aicarbon.service.db.NativeSql;
 import dev.aicarbon.service.imports.ImportService;
@@ -86,12 +87,12 @@ class StreamedAllocationTest extends ApiTest {
     private List<UsageLine> lines(Path focus) throws IOException, NoSuchAlgorithmException {
         String contentHash = HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(focus)));
-        return GeneratedMonthFiles.usageLines(focus, MONTH,
+        return SyntheticMonthFiles.usageLines(focus, MONTH,
                 row -> contentHash + "#" + String.format("%010d", row));
     }
 
     private static List<EmissionsCell> cells(Path emissions) throws IOException {
-        return GeneratedMonthFiles.emissionsCells(emissions, MONTH);
+        return SyntheticMonthFiles.emissionsCells(emissions, MONTH);
     }
 
     /** The engine's rows as the table stores them: labels, sorted flags, amounts by value. */

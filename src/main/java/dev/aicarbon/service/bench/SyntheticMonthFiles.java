@@ -1,4 +1,4 @@
-package dev.aicarbon.service.allocation;
+package dev.aicarbon.service.bench;
 
 import dev.aicarbon.allocation.Emissions;
 import dev.aicarbon.allocation.EmissionsCell;
@@ -12,6 +12,7 @@ import dev.aicarbon.providers.focus.FocusCsvReader;
 import dev.aicarbon.providers.focus.FocusLine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -20,15 +21,18 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
-/** Reading a generated month's files back, where every row is expected to be accepted. */
-final class GeneratedMonthFiles {
+/**
+ * A {@link SyntheticMonth}'s files read back as the engine takes them, for the bench's
+ * in-memory phase and for tests that compare the engine with the service. Every row of a
+ * generated file is meant to be accepted: a refused one is a broken generator and throws.
+ */
+public final class SyntheticMonthFiles {
 
-    private GeneratedMonthFiles() {
+    private SyntheticMonthFiles() {
     }
 
     /** The FOCUS file's lines as the engine takes them, each id given by its row number. */
-    static List<UsageLine> usageLines(Path focus, YearMonth month, IntFunction<String> idOfRow)
-            throws IOException {
+    public static List<UsageLine> usageLines(Path focus, YearMonth month, IntFunction<String> idOfRow) {
         List<UsageLine> lines = new ArrayList<>();
         read(focus, in -> new FocusCsvReader().read(in, "focus.csv", everyRow((FocusLine line) -> lines.add(
                 new UsageLine(idOfRow.apply(line.row()), line.providerCode(),
@@ -39,7 +43,7 @@ final class GeneratedMonthFiles {
     }
 
     /** The emissions file's cells as the engine takes them, ids {@code cell-<row>}. */
-    static List<EmissionsCell> emissionsCells(Path emissions, YearMonth month) throws IOException {
+    public static List<EmissionsCell> emissionsCells(Path emissions, YearMonth month) {
         List<EmissionsCell> cells = new ArrayList<>();
         read(emissions, in -> new EmissionsCsvReader().read(in, "emissions.csv", everyRow((EmissionsRow row) -> {
             Emissions amount = row.scopeCombined()
@@ -53,14 +57,17 @@ final class GeneratedMonthFiles {
         return cells;
     }
 
-    static void read(Path file, Consumer<InputStream> reading) throws IOException {
+    /** Hands {@code reading} the file opened, and closes it. */
+    public static void read(Path file, Consumer<InputStream> reading) {
         try (InputStream in = Files.newInputStream(file)) {
             reading.accept(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** A sink taking every record; a refused row is a broken generator, so it fails the test. */
-    static <T> RowSink<T> everyRow(Consumer<T> accept) {
+    /** A sink taking every record; a refused row is a broken generator, so it throws. */
+    private static <T> RowSink<T> everyRow(Consumer<T> accept) {
         return new RowSink<>() {
             @Override
             public void accept(T record) {
