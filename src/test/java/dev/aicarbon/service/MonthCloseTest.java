@@ -147,6 +147,39 @@ class MonthCloseTest extends ApiTest {
     }
 
     @Test
+    void aCloseWhoseProcessIsGoneReadsInterruptedWhileOneHoldingTheLockReadsRunning() throws SQLException {
+        long september = 0x636c_6f73_6500_0000L + 2026 * 12L + 9;
+        try (Connection recorder = dataSource.getConnection();
+                PreparedStatement record = recorder.prepareStatement("insert into close_run (id, month,"
+                        + " triggered_by, status, methodology_version, started_at)"
+                        + " values (nextval('close_run_seq'), '2026-09', 'cli', 'running', 'v1', now())")) {
+            record.executeUpdate();
+        }
+
+        runs("2026-09")
+                .body("status", contains("interrupted"))
+                .body("message", contains("the process ended before the close finished"));
+
+        try (Connection holder = dataSource.getConnection();
+                PreparedStatement lock = holder.prepareStatement("select pg_advisory_lock(?)");
+                PreparedStatement unlock = holder.prepareStatement("select pg_advisory_unlock(?)")) {
+            lock.setLong(1, september);
+            lock.executeQuery().close();
+
+            runs("2026-09").body("status", contains("running"));
+
+            unlock.setLong(1, september);
+            unlock.executeQuery().close();
+        }
+    }
+
+    private static ValidatableResponse runs(String month) {
+        return given().queryParam("month", month)
+                .when().get("/api/v1/runs")
+                .then().statusCode(200);
+    }
+
+    @Test
     void theCommandExitsWithTheClosesCode() throws IOException {
         drop("focus", "azure.csv", HandMonth.FOCUS);
         drop("emissions", "emissions.csv", HandMonth.EMISSIONS);

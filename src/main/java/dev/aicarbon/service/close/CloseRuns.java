@@ -7,18 +7,22 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aicarbon.service.api.KgCo2eView;
 import dev.aicarbon.service.db.NativeSql;
+import dev.aicarbon.service.metrics.CarbonMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -26,16 +30,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class CloseRuns {
 
-    @jakarta.inject.Inject
-    dev.aicarbon.service.metrics.CarbonMetrics metrics;
-
-
     private static final String COLUMNS = "id, month, triggered_by, status, exit_code, methodology_version,"
             + " allocation_run_id, methodology_run_id, cast(inputs as text), cast(stages as text),"
             + " cast(totals as text), message, started_at, finished_at";
 
+    /** A killed close's record still says running; the next close of its month corrects it. */
+    private static final String KILLED = "the process ended before the close finished";
+
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CarbonMetrics metrics;
 
     /** A project's allocated totals in two closes and their difference, kgCO2e location-based. */
     @Schema(description = "difference = this close's total - the other's, kgCO2e")
@@ -58,8 +64,7 @@ public class CloseRuns {
     void markInterrupted(YearMonth month) {
         QuarkusTransaction.requiringNew().run(() -> NativeSql.update(
                 "update close_run set status = 'interrupted', finished_at = now(),"
-                        + " message = 'the process ended before the close finished' where month = ?1"
-                        + " and status = 'running'", month.toString()));
+                        + " message = ?2 where month = ?1 and status = 'running'", month.toString(), KILLED));
     }
 
     CloseReport refused(YearMonth month, String triggeredBy, String methodologyVersion) {
@@ -79,7 +84,7 @@ public class CloseRuns {
                 totals == null ? null : write(totals), allocationRunId, methodologyRunId, message,
                 Timestamp.from(Instant.now()), id));
         CloseReport report = find(id).orElseThrow();
-        metrics.recordClose(java.time.Duration.between(report.startedAt(), report.finishedAt()),
+        metrics.recordClose(Duration.between(report.startedAt(), report.finishedAt()),
                 outcome.label());
         return report;
     }
@@ -125,7 +130,45 @@ public class CloseRuns {
         }
     }
 
+    /**
+     * Closes as recorded, except that one still marked running whose month's lock no process
+     * holds is answered as interrupted: a running close holds that session lock from before
+     * its record is written until after it is finished, and the server drops it with the
+     * session of a killed process, in whichever replica or job it ran.
+     */
     private List<CloseReport> query(String clause, Object... parameters) {
+        List<CloseReport> recorded = recorded(clause, parameters);
+        if (recorded.stream().noneMatch(report -> report.status().equals("running"))) {
+            return recorded;
+        }
+
+        Set<Long> heldLocks = heldAdvisoryLocks();
+        return recorded.stream()
+                .map(report -> report.status().equals("running")
+                        && !heldLocks.contains(MonthClose.lockKey(YearMonth.parse(report.month())))
+                        ? interrupted(report)
+                        : report)
+                .toList();
+    }
+
+    /** Session-level advisory locks on a bigint key granted now, across the server. */
+    private static Set<Long> heldAdvisoryLocks() {
+        Set<Long> keys = new HashSet<>();
+        for (Object[] row : NativeSql.rows("select classid::bigint, objid::bigint from pg_locks"
+                + " where locktype = 'advisory' and objsubid = 1 and granted")) {
+            keys.add((((Number) row[0]).longValue() << 32) | ((Number) row[1]).longValue());
+        }
+        return keys;
+    }
+
+    private static CloseReport interrupted(CloseReport report) {
+        return new CloseReport(report.runId(), report.month(), report.triggeredBy(), "interrupted",
+                report.exitCode(), report.methodologyVersion(), report.allocationRunId(),
+                report.methodologyRunId(), report.inputs(), report.stages(), report.totals(),
+                KILLED, report.startedAt(), report.finishedAt());
+    }
+
+    private List<CloseReport> recorded(String clause, Object... parameters) {
         List<CloseReport> reports = new ArrayList<>();
         for (Object[] row : NativeSql.rows("select " + COLUMNS + " from close_run " + clause, parameters)) {
             reports.add(new CloseReport(((Number) row[0]).longValue(), (String) row[1], (String) row[2],

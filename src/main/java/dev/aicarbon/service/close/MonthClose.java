@@ -305,7 +305,8 @@ public class MonthClose {
         }
     }
 
-    private static long lockKey(YearMonth month) {
+    /** The session lock a close of {@code month} holds while it runs, in any replica. */
+    static long lockKey(YearMonth month) {
         return NativeSql.monthLockKey(LOCK_NAMESPACE, month);
     }
 
