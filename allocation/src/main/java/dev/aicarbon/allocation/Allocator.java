@@ -58,12 +58,12 @@ import java.util.stream.Collectors;
  * accounts (provider, account id and month) may allocate the accounts on several threads and
  * merge them ({@link ParallelAllocation}); the result is the one a single thread gives, row for
  * row, since nothing in the rules above crosses accounts (a property test holds it to that).
- * By default an allocator uses up to {@link Runtime#availableProcessors()} threads: a call with
- * one account, as the service and the Spark job make (they split the month by account and
- * bring their own parallelism), never leaves the calling thread anyway (one pass comparing
- * each line's account to the first's tells it), while a whole month in one call uses the
- * machine's cores. {@link #singleThreaded} keeps every call on the
- * calling thread. Worker threads are daemons, made per call and shut down before it returns.
+ * By default an allocator uses up to {@link Runtime#availableProcessors()} threads, so a whole
+ * month in one call uses the machine's cores; a call whose lines are all of one account stays
+ * on the calling thread (one pass comparing each line's account to the first's tells it).
+ * {@link #singleThreaded} keeps every call on the calling thread and skips that pass: the
+ * service and the Spark job use it, since they split the month by account and bring their
+ * own parallelism. Worker threads are daemons, made per call and shut down before it returns.
  *
  * <p>Immutable and thread-safe; each call works on its own state.
  */
