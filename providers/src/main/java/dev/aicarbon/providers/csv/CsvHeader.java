@@ -17,8 +17,14 @@ public final class CsvHeader {
     private final List<String> names;
     private final Map<String, Integer> positions;
     private final Map<String, Integer> counts;
+    private final Map<String, Integer> knownPositions = new HashMap<>();
 
-    CsvHeader(List<String> rawNames) {
+    /**
+     * @param knownColumns the names the reader will ask for, spelled as it spells them: their
+     *                     positions are found once here, so that a lookup per cell needs no
+     *                     case folding (a file of millions of rows asks millions of times)
+     */
+    CsvHeader(List<String> rawNames, Collection<String> knownColumns) {
         this.names = rawNames.stream().map(String::trim).toList();
         this.positions = new HashMap<>();
         this.counts = new HashMap<>();
@@ -26,6 +32,9 @@ public final class CsvHeader {
             String key = key(names.get(i));
             positions.putIfAbsent(key, i);
             counts.merge(key, 1, Integer::sum);
+        }
+        for (String column : knownColumns) {
+            knownPositions.put(column, positions.getOrDefault(key(column), -1));
         }
     }
 
@@ -62,7 +71,8 @@ public final class CsvHeader {
 
     /** The position of the column's first occurrence, or -1 when the file lacks it. */
     int positionOf(String column) {
-        return positions.getOrDefault(key(column), -1);
+        Integer known = knownPositions.get(column);
+        return known != null ? known : positions.getOrDefault(key(column), -1);
     }
 
     static String key(String column) {

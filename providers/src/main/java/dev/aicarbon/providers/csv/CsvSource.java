@@ -70,7 +70,7 @@ public final class CsvSource {
             skipByteOrderMark(reader);
             refuseNonCsvStart(reader, source);
             Iterator<CSVRecord> records = FORMAT.parse(reader).iterator();
-            CsvHeader header = readHeader(records, source);
+            CsvHeader header = readHeader(records, source, knownColumns);
             refuseUnlikelyHeader(header, source, knownColumns);
             return new CsvSource(source, header, records);
         } catch (IOException e) {
@@ -184,12 +184,13 @@ public final class CsvSource {
         return c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\r' && c != '\n');
     }
 
-    private static CsvHeader readHeader(Iterator<CSVRecord> records, String source) {
+    private static CsvHeader readHeader(Iterator<CSVRecord> records, String source,
+            Collection<String> knownColumns) {
         try {
             if (!records.hasNext()) {
                 throw new CsvFormatException(source, "the file is empty; expected a header row");
             }
-            return new CsvHeader(records.next().toList());
+            return new CsvHeader(records.next().toList(), knownColumns);
         } catch (UncheckedIOException e) {
             throw malformed(e, "the header row", source);
         }

@@ -10,6 +10,8 @@ import dev.aicarbon.providers.csv.RowSink;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,8 +77,9 @@ public final class FocusCsvReader {
         CsvSource csv = CsvSource.open(in, source, KNOWN_COLUMNS);
         refuseMissingColumns(csv.header(), source);
         String regionColumn = csv.header().has("RegionId") ? "RegionId" : FOCUS_1_0_REGION;
+        RepeatedCells repeated = new RepeatedCells();
 
-        return csv.readRows(row -> toLine(row, regionColumn), sink);
+        return csv.readRows(row -> toLine(row, regionColumn, repeated), sink);
     }
 
     private static void refuseMissingColumns(CsvHeader header, String source) {
@@ -87,13 +90,13 @@ public final class FocusCsvReader {
         }
     }
 
-    private static FocusLine toLine(CsvRow row, String regionColumn) {
+    private static FocusLine toLine(CsvRow row, String regionColumn, RepeatedCells repeated) {
         String providerName = row.requiredText(
                 "ProviderName", "the line cannot be attributed to a cloud");
         String billingAccountId = row.requiredText(
                 "BillingAccountId", "FOCUS requires it on every row");
-        Instant start = instant(row, "ChargePeriodStart");
-        Instant end = instant(row, "ChargePeriodEnd");
+        Instant start = instant(row, "ChargePeriodStart", repeated);
+        Instant end = instant(row, "ChargePeriodEnd", repeated);
         if (end.isBefore(start)) {
             throw new RowRejectedException("ChargePeriodEnd", "ChargePeriodEnd " + end
                     + " is before ChargePeriodStart " + start);
@@ -121,13 +124,17 @@ public final class FocusCsvReader {
                 row.decimal("EffectiveCost"),
                 row.decimal("BilledCost"),
                 row.text("BillingCurrency"),
-                tags(row));
+                tags(row, repeated));
     }
 
-    private static Instant instant(CsvRow row, String column) {
+    private static Instant instant(CsvRow row, String column, RepeatedCells repeated) {
         String text = row.requiredText(column, "the line cannot be placed in a month");
+        Instant known = repeated.instants.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return ChargePeriodTimes.parse(text);
+            return RepeatedCells.remember(repeated.instants, text, ChargePeriodTimes.parse(text));
         } catch (DateTimeParseException e) {
             throw new RowRejectedException(column, column + " " + CsvRow.quote(text)
                     + " is not a date or an ISO 8601 timestamp");
@@ -154,13 +161,43 @@ public final class FocusCsvReader {
         return subAccountId;
     }
 
-    private static Map<String, String> tags(CsvRow row) {
+    private static Map<String, String> tags(CsvRow row, RepeatedCells repeated) {
         String text = row.text("Tags");
+        if (text == null) {
+            return Map.of();
+        }
+        Map<String, String> known = repeated.tags.get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return FocusTags.parse(text);
+            return RepeatedCells.remember(repeated.tags, text,
+                    Collections.unmodifiableMap(FocusTags.parse(text)));
         } catch (IllegalArgumentException e) {
             throw new RowRejectedException("Tags", "Tags " + CsvRow.quote(text) + " "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * Cells of one file that repeat on most of its lines (charge periods, tag sets), each
+     * parsed once: a month of hourly lines has some seven hundred periods, and a tag set
+     * recurs on every line of a resource. Lines with the same Tags text share one unmodifiable
+     * map. At most {@value #AT_MOST} of each are kept; past that they start over.
+     */
+    private static final class RepeatedCells {
+
+        private static final int AT_MOST = 10_000;
+
+        final Map<String, Instant> instants = new HashMap<>();
+        final Map<String, Map<String, String>> tags = new HashMap<>();
+
+        static <V> V remember(Map<String, V> memo, String text, V value) {
+            if (memo.size() >= AT_MOST) {
+                memo.clear();
+            }
+            memo.put(text, value);
+            return value;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.aicarbon.providers.focus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aicarbon.providers.csv.CollectingSink;
 import dev.aicarbon.providers.csv.Fixtures;
@@ -238,6 +239,48 @@ class FocusCsvReaderTest {
 
         assertThat(sink.accepted()).extracting(FocusLine::chargeCategory)
                 .containsExactly("Usage", "Adjustment");
+    }
+
+    /**
+     * Periods and tag sets are parsed once per distinct text and shared between the lines that
+     * repeat them; a shared tag map must then be one no line can change for the others.
+     */
+    @Test
+    void sharesRepeatedTagsAsAMapNoLineCanChange() {
+        String csv = """
+                ProviderName,BillingAccountId,SubAccountId,ChargePeriodStart,ChargePeriodEnd,\
+                ChargeCategory,ServiceName,ListCost,EffectiveCost,BilledCost,BillingCurrency,Tags
+                AWS,4112,2846,2026-11-01,2026-11-02,Usage,Amazon S3,1,1,1,USD,"{""ml-project"":""a""}"
+                AWS,4112,2846,2026-11-01,2026-11-02,Usage,Amazon S3,2,2,2,USD,"{""ml-project"":""a""}"
+                AWS,4112,2846,2026-11-02,2026-11-03,Usage,Amazon S3,3,3,3,USD,"{""ml-project"":""b""}"
+                """;
+
+        CollectingSink<FocusLine> sink = readText(csv);
+
+        FocusLine first = sink.accepted().get(0);
+        assertThat(sink.accepted()).extracting(line -> line.tags().get("ml-project"))
+                .containsExactly("a", "a", "b");
+        assertThat(sink.accepted()).extracting(FocusLine::chargePeriodStart).containsExactly(
+                NOV_1, NOV_1, Instant.parse("2026-11-02T00:00:00Z"));
+        assertThatThrownBy(() -> first.tags().put("ml-project", "changed"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void quarantinesABadPeriodEvenAfterGoodOnesWereRemembered() {
+        String csv = """
+                ProviderName,BillingAccountId,SubAccountId,ChargePeriodStart,ChargePeriodEnd,\
+                ChargeCategory,ServiceName,ListCost,EffectiveCost,BilledCost,BillingCurrency
+                AWS,4112,2846,2026-11-01,2026-11-02,Usage,Amazon S3,1,1,1,USD
+                AWS,4112,2846,2026-11-31,2026-11-02,Usage,Amazon S3,1,1,1,USD
+                AWS,4112,2846,2026-11-01,2026-11-02,Usage,Amazon S3,1,1,1,USD
+                """;
+
+        CollectingSink<FocusLine> sink = readText(csv);
+
+        assertThat(sink.accepted()).extracting(FocusLine::row).containsExactly(2, 4);
+        assertThat(sink.problems()).extracting(problem -> problem.column())
+                .containsExactly("ChargePeriodStart");
     }
 
     private CollectingSink<FocusLine> read(String path) {
