@@ -12,13 +12,19 @@ final class EmissionsLoader extends RestatingLoader<EmissionsRow> {
     }
 
     @Override
-    protected RestatedKey storeRecord(EmissionsRow row) {
+    protected RestatedKey keyOf(EmissionsRow row) {
+        return new RestatedKey(row.provider(), AccountIds.canonical(row.provider(), row.accountId()),
+                row.month().toString());
+    }
+
+    @Override
+    protected void storeRecord(EmissionsRow row, RestatedKey key) {
         EmissionsCellRecord cell = new EmissionsCellRecord();
         cell.importId = importId;
         cell.rowNumber = row.row();
         cell.provider = row.provider();
-        cell.accountId = AccountIds.canonical(row.provider(), row.accountId());
-        cell.month = row.month().toString();
+        cell.accountId = key.accountId();
+        cell.month = key.month();
         cell.region = row.region();
         cell.service = row.service();
         cell.resourceId = row.resourceId();
@@ -31,7 +37,6 @@ final class EmissionsLoader extends RestatingLoader<EmissionsRow> {
         cell.totalLocationKgCo2e = row.totalLocationKgCo2e();
         cell.totalMarketKgCo2e = row.totalMarketKgCo2e();
         cell.persist();
-        return new RestatedKey(cell.provider, cell.accountId, cell.month);
     }
 
     @Override

@@ -8,8 +8,11 @@ import dev.aicarbon.service.db.CopyRows;
 import dev.aicarbon.service.db.NativeSql;
 import dev.aicarbon.service.model.UsageLineRecord;
 import dev.aicarbon.service.projects.ProjectRegistry;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -28,8 +31,16 @@ final class FocusLoader extends RestatingLoader<FocusLine> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Entries each memo below keeps before it starts over. */
+    private static final int MEMO_AT_MOST = 10_000;
+
     private final ProjectRegistry.Discovery discovery;
     private final CopyRows rows;
+    // Accounts, months and tag sets repeat on most lines of a file; the reader hands the same
+    // tag map over for the same Tags text, so its JSON is looked up by identity.
+    private final Map<String, String> canonicalAccounts = new HashMap<>();
+    private final Map<Instant, String> months = new HashMap<>();
+    private final Map<Map<String, String>, String> tagsJson = new IdentityHashMap<>();
 
     FocusLoader(long importId, Quarantine quarantine, ProjectRegistry.Discovery discovery) {
         super(importId, quarantine);
@@ -38,15 +49,18 @@ final class FocusLoader extends RestatingLoader<FocusLine> {
     }
 
     @Override
-    protected RestatedKey storeRecord(FocusLine line) {
-        String accountId = AccountIds.canonical(line.providerCode(),
-                line.subAccountId() != null ? line.subAccountId() : line.billingAccountId());
-        String billingMonth = YearMonth.from(line.chargePeriodStart().atZone(ZoneOffset.UTC)).toString();
-        write(line, accountId, billingMonth, json(line.tags()));
+    protected RestatedKey keyOf(FocusLine line) {
+        String account = line.subAccountId() != null ? line.subAccountId() : line.billingAccountId();
+        return new RestatedKey(line.providerCode(), canonicalAccount(line.providerCode(), account),
+                monthOf(line.chargePeriodStart()));
+    }
+
+    @Override
+    protected void storeRecord(FocusLine line, RestatedKey key) {
+        write(line, key.accountId(), key.month(), json(line.tags()));
         if ("Usage".equals(line.chargeCategory())) {
             discovery.note(line.tags());
         }
-        return new RestatedKey(line.providerCode(), accountId, billingMonth);
     }
 
     @Override
@@ -108,7 +122,42 @@ final class FocusLoader extends RestatingLoader<FocusLine> {
         rows.endRow();
     }
 
-    private static String json(Map<String, String> tags) {
+    private String canonicalAccount(String providerCode, String account) {
+        String key = providerCode + '\u0000' + account;
+        String canonical = canonicalAccounts.get(key);
+        if (canonical == null) {
+            canonical = AccountIds.canonical(providerCode, account);
+            remember(canonicalAccounts, key, canonical);
+        }
+        return canonical;
+    }
+
+    private String monthOf(Instant chargePeriodStart) {
+        String month = months.get(chargePeriodStart);
+        if (month == null) {
+            month = YearMonth.from(chargePeriodStart.atZone(ZoneOffset.UTC)).toString();
+            remember(months, chargePeriodStart, month);
+        }
+        return month;
+    }
+
+    private String json(Map<String, String> tags) {
+        String json = tagsJson.get(tags);
+        if (json == null) {
+            json = serialise(tags);
+            remember(tagsJson, tags, json);
+        }
+        return json;
+    }
+
+    private static <K> void remember(Map<K, String> memo, K key, String value) {
+        if (memo.size() >= MEMO_AT_MOST) {
+            memo.clear();
+        }
+        memo.put(key, value);
+    }
+
+    private static String serialise(Map<String, String> tags) {
         try {
             return JSON.writeValueAsString(tags);
         } catch (JsonProcessingException e) {
