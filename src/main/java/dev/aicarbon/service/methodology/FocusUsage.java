@@ -1,12 +1,15 @@
 package dev.aicarbon.service.methodology;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aicarbon.allocation.AllocationPolicy;
 import dev.aicarbon.allocation.Bucket;
 import dev.aicarbon.allocation.Tags;
 import dev.aicarbon.allocation.UsageMetric;
 import dev.aicarbon.allocation.methodology.ConsumerUsage;
 import dev.aicarbon.allocation.methodology.ServiceModel;
-import dev.aicarbon.service.model.UsageLineRecord;
+import dev.aicarbon.service.db.NativeSql;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -28,6 +31,10 @@ import java.util.TreeMap;
  */
 final class FocusUsage {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {
+    };
+
     private FocusUsage() {
     }
 
@@ -36,14 +43,14 @@ final class FocusUsage {
             return List.of();
         }
         Map<String, BigDecimal> usageByRegionAndConsumer = new TreeMap<>();
-        List<UsageLineRecord> lines = UsageLineRecord.list("billingMonth = ?1 and chargeCategory = 'Usage'"
-                + " and supersededBy is null and regionId in ?2", month.toString(), regions);
-        for (UsageLineRecord line : lines) {
-            String consumer = consumer(line.tags, policy);
-            BigDecimal usage = usage(policy.metric(), line.listCost, line.effectiveCost,
-                    line.consumedQuantity);
+        for (Object[] row : usageByRegionAndTags(month, policy.metric())) {
+            if (!regions.contains((String) row[0])) {
+                continue;
+            }
+            String consumer = consumer(tags((String) row[1]), policy);
+            BigDecimal usage = (BigDecimal) row[2];
             if (consumer != null && usage.signum() > 0) {
-                usageByRegionAndConsumer.merge(line.regionId + "\u0000" + consumer, usage, BigDecimal::add);
+                usageByRegionAndConsumer.merge(row[0] + "\u0000" + consumer, usage, BigDecimal::add);
             }
         }
         List<ConsumerUsage> usage = new ArrayList<>();
@@ -52,6 +59,35 @@ final class FocusUsage {
             usage.add(new ConsumerUsage(parts[0], month, parts[1], ServiceModel.IAAS, amount));
         });
         return usage;
+    }
+
+    /**
+     * The month's lines summed per region and distinct tag set, in the database: a month can
+     * hold tens of millions of lines, and what the consumers need is a few thousand sums. A
+     * line counts with the metric's value, EffectiveCost when that is missing, and nothing when
+     * the value is missing or negative; the sums are exact.
+     */
+    private static List<Object[]> usageByRegionAndTags(YearMonth month, UsageMetric metric) {
+        String column = switch (metric) {
+            case LIST_COST -> "list_cost";
+            case EFFECTIVE_COST -> "effective_cost";
+            case CONSUMED_QUANTITY -> "consumed_quantity";
+        };
+        return NativeSql.rows("select region_id, tags::text,"
+                + " sum(greatest(coalesce(" + column + ", effective_cost), 0))"
+                + " from usage_line"
+                + " where billing_month = ?1 and charge_category = 'Usage' and superseded_by is null"
+                + " and region_id is not null"
+                + " group by region_id, tags",
+                month.toString());
+    }
+
+    private static Map<String, String> tags(String json) {
+        try {
+            return JSON.readValue(json, TAGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored tags are not a JSON object of strings", e);
+        }
     }
 
     private static String consumer(Map<String, String> tags, AllocationPolicy policy) {
@@ -64,16 +100,5 @@ final class FocusUsage {
         }
         String workload = Tags.value(tags, policy.workloadTagKey());
         return workload == null ? project : project + "/" + workload;
-    }
-
-    private static BigDecimal usage(UsageMetric metric, BigDecimal listCost, BigDecimal effectiveCost,
-            BigDecimal consumedQuantity) {
-        BigDecimal chosen = switch (metric) {
-            case LIST_COST -> listCost;
-            case EFFECTIVE_COST -> effectiveCost;
-            case CONSUMED_QUANTITY -> consumedQuantity;
-        };
-        BigDecimal value = chosen != null ? chosen : effectiveCost;
-        return value == null || value.signum() < 0 ? BigDecimal.ZERO : value;
     }
 }
