@@ -28,6 +28,10 @@ import java.util.function.Consumer;
  * whole to the unmatched bucket, as in a whole-month call. Every row is checked to name its
  * group, since a row that did not would break that argument.
  *
+ * <p>The order of the groups changes nothing: each group's rows are its own, and the totals
+ * are exact sums. The lines within a group reach the engine in the order read, which the
+ * engine does not depend on either (ties are broken by line id).
+ *
  * <p>Not thread-safe; one per run.
  */
 final class AccountGroupAllocation {
@@ -70,6 +74,20 @@ final class AccountGroupAllocation {
             current = next;
         }
         currentLines.add(line);
+    }
+
+    /**
+     * Allocates all the lines of one account at once; accounts may come in any order, each
+     * once. Not to be mixed with {@link #add}.
+     */
+    void addAccount(List<UsageLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        for (UsageLine line : lines) {
+            add(line);
+        }
+        allocateCurrent();
     }
 
     /** Allocates the last group and the cells no line matched; answers the month's totals. */

@@ -12,6 +12,7 @@ import dev.aicarbon.service.db.CopyRows;
 import dev.aicarbon.service.db.NativeSql;
 import dev.aicarbon.service.model.AllocationRun;
 import dev.aicarbon.service.model.KgCo2eAmounts;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,6 +53,9 @@ public class AllocationService {
     @Inject
     dev.aicarbon.service.metrics.CarbonMetrics metrics;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     /** Allocates with the configured usage metric. */
     public RunView allocate(YearMonth month) {
         return allocate(month, null);
@@ -64,7 +68,9 @@ public class AllocationService {
      * 1. Lock the month; read its cells (few).
      * 2. Mark the published run superseded and store the new run, so its rows can refer to it.
      * 3. Stream the month's usage lines through a cursor, one account group at a time; allocate
-     *    each group with its cells and write its rows with COPY (AccountGroupAllocation).
+     *    each group with its cells and write its rows with COPY (AccountGroupAllocation). The
+     *    cursor runs on a connection of its own, in this transaction's snapshot, unless this
+     *    transaction wrote before the allocation began (ReadAheadLines).
      * 4. Check the summed totals conserve the input; record them and the counts on the run.
      */
     @Transactional
@@ -82,9 +88,11 @@ public class AllocationService {
                     ? config.allocation().policy()
                     : config.allocation().policy().withMetric(metric);
 
+            boolean readAside = NativeSql.onConnection(ReadAheadLines::canReadAside);
             AllocationRun run = openRun(month, policy.metric(), startedAt);
-            MonthTotals totals = NativeSql.onConnection(
-                    connection -> allocateByAccount(connection, run, policy, cells));
+            MonthTotals totals = NativeSql.onConnection(connection -> readAside
+                    ? allocateReadingAside(connection, run, policy, cells)
+                    : allocateByAccount(connection, run, policy, cells));
             closeRun(run, totals);
 
             LOG.infof("Allocated %s in run %d: %d cells (%d unmatched), %d usage lines (%d used), %d rows",
@@ -148,6 +156,27 @@ public class AllocationService {
             rows.finish();
             return totals;
         } catch (RuntimeException e) {
+            rows.abandon();
+            throw e;
+        }
+    }
+
+    /**
+     * Step 3 with the lines read on another connection: this one only writes, so its COPY
+     * stays open from the first group to the last.
+     */
+    private MonthTotals allocateReadingAside(Connection connection, AllocationRun run,
+            AllocationPolicy policy, List<EmissionsCell> cells) throws SQLException {
+        CopyRows rows = NativeSql.copyInto(connection, "allocation_row", ROW_COLUMNS);
+        try (ReadAheadLines lines = ReadAheadLines.start(connection, dataSource,
+                YearMonth.parse(run.month))) {
+            AccountGroupAllocation groups = new AccountGroupAllocation(policy, cells,
+                    groupRows -> groupRows.forEach(row -> writeRow(rows, run, row)));
+            lines.forEachAccount(groups::addAccount);
+            MonthTotals totals = groups.finish();
+            rows.finish();
+            return totals;
+        } catch (RuntimeException | SQLException e) {
             rows.abandon();
             throw e;
         }

@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -29,11 +31,35 @@ final class MonthUsageCursor {
     private static final int FETCH_SIZE = 10_000;
     private static final int CACHED_AT_MOST = 50_000;
 
-    private static final String LINES = "select import_id, row_number, provider, account_id,"
+    private static final String COLUMNS = "select import_id, row_number, provider, account_id,"
             + " region_id, service_name, list_cost, effective_cost, consumed_quantity,"
-            + " tags::text, resource_id from usage_line"
+            + " tags::text, resource_id from usage_line";
+
+    private static final String LINES = COLUMNS
             + " where billing_month = ? and charge_category = 'Usage' and superseded_by is null"
             + " order by provider, account_id";
+
+    private static final String ACCOUNT_LINES = COLUMNS
+            + " where billing_month = ? and provider = ? and account_id = ?"
+            + " and charge_category = 'Usage' and superseded_by is null";
+
+    /**
+     * The accounts with current lines in the month, in provider and account order: one index
+     * probe per account (a skip scan written as a recursive query), where a plain
+     * {@code distinct} would visit every line. An account with no Usage line among them
+     * simply yields no lines.
+     */
+    private static final String ACCOUNTS = "with recursive account (provider, account_id) as ("
+            + " (select provider, account_id from usage_line"
+            + " where billing_month = ? and superseded_by is null"
+            + " order by provider, account_id limit 1)"
+            + " union all"
+            + " select next.provider, next.account_id from account cross join lateral ("
+            + " select u.provider, u.account_id from usage_line u"
+            + " where u.billing_month = ? and u.superseded_by is null"
+            + " and (u.provider, u.account_id) > (account.provider, account.account_id)"
+            + " order by u.provider, u.account_id limit 1) next)"
+            + " select provider, account_id from account";
 
     private static final String CONTENT_HASH = "select content_sha256 from import_batch where id = ?";
 
@@ -58,13 +84,40 @@ final class MonthUsageCursor {
 
     /** Hands every line to {@code lines}, in provider and account order. */
     void forEach(Consumer<UsageLine> lines) throws SQLException {
+        read(LINES, List.of(month.toString()), lines);
+    }
+
+    /** The accounts that have lines in the month, in provider and account order. */
+    List<Account> accounts() throws SQLException {
+        List<Account> accounts = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(ACCOUNTS)) {
+            query.setString(1, month.toString());
+            query.setString(2, month.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    accounts.add(new Account(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    /** Hands every line of one account to {@code lines}. */
+    void forEachOf(Account account, Consumer<UsageLine> lines) throws SQLException {
+        read(ACCOUNT_LINES, List.of(month.toString(), account.provider(), account.accountId()), lines);
+    }
+
+    private void read(String sql, List<String> parameters, Consumer<UsageLine> lines)
+            throws SQLException {
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("a cursor needs a transaction; autocommit is on");
         }
-        try (PreparedStatement query = connection.prepareStatement(LINES, ResultSet.TYPE_FORWARD_ONLY,
+        try (PreparedStatement query = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
             query.setFetchSize(FETCH_SIZE);
-            query.setString(1, month.toString());
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setString(i + 1, parameters.get(i));
+            }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     lines.accept(line(rows));
@@ -139,5 +192,14 @@ final class MonthUsageCursor {
             names.clear();
         }
         return known != null ? known : name;
+    }
+
+    /** One provider account of the month. */
+    record Account(String provider, String accountId) {
+
+        @Override
+        public String toString() {
+            return provider + "/" + accountId;
+        }
     }
 }

@@ -17,6 +17,7 @@ import dev.aicarbon.service.bench.SyntheticMonthFiles;
 import dev.aicarbon.service.config.CarbonConfig;
 import dev.aicarbon.service.db.NativeSql;
 import dev.aicarbon.service.imports.ImportService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -63,25 +64,60 @@ class StreamedAllocationTest extends ApiTest {
 
     @Test
     void publishesTheRowsAndTotalsOfTheWholeMonthEngineCall() throws Exception {
-        Path focus = folder.resolve("focus.csv");
-        Path emissions = folder.resolve("emissions.csv");
-        SyntheticMonth month = new SyntheticMonth(MONTH, 11);
-        month.writeFocus(focus, 3_000);
-        month.writeEmissions(emissions);
-        Files.writeString(emissions, LONELY_CELL, java.nio.file.StandardOpenOption.APPEND);
-        read(emissions, in -> imports.importEmissions(in, "emissions.csv"));
-        read(focus, in -> imports.importFocus(in, "focus.csv"));
+        writeMonth();
+        importMonth();
 
         RunView run = allocations.allocate(MONTH);
 
+        assertPublishesTheWholeMonthEngineCall(run);
+    }
+
+    /**
+     * Lines written by the allocating transaction itself are invisible to readers on other
+     * connections, so the run must read them through its own: were it not to, it would see
+     * no line at all and every cell would go to the unmatched bucket.
+     */
+    @Test
+    void readsLinesImportedInTheAllocatingTransactionThroughThatTransaction() throws Exception {
+        writeMonth();
+
+        RunView run = QuarkusTransaction.requiringNew().call(() -> {
+            importMonth();
+            return allocations.allocate(MONTH);
+        });
+
+        assertPublishesTheWholeMonthEngineCall(run);
+    }
+
+    private void writeMonth() throws IOException {
+        SyntheticMonth month = new SyntheticMonth(MONTH, 11);
+        month.writeFocus(focus(), 3_000);
+        month.writeEmissions(emissions());
+        Files.writeString(emissions(), LONELY_CELL, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private void importMonth() {
+        read(emissions(), in -> imports.importEmissions(in, "emissions.csv"));
+        read(focus(), in -> imports.importFocus(in, "focus.csv"));
+    }
+
+    private void assertPublishesTheWholeMonthEngineCall(RunView run) throws Exception {
         AllocationResult whole = new Allocator(config.allocation().policy())
-                .allocate(cells(emissions), lines(focus));
+                .allocate(cells(emissions()), lines(focus()));
         assertThat(storedRows(run.runId())).containsExactlyElementsOf(stored(whole.allocations()));
         assertThat(storedTotals(run.runId())).isEqualTo(totals(whole));
         assertThat(run.inputs()).isEqualTo(new RunView.Inputs(46, 3_000, whole.cellsMatched(),
                 whole.cellsUnmatched(), whole.linesUsed()));
         assertThat(whole.cellsUnmatched()).isEqualTo(1);
         assertThat(whole.allocations()).anyMatch(row -> row.flags().contains(Flag.SHARED_SPLIT));
+    }
+
+    private Path focus() {
+        return folder.resolve("focus.csv");
+    }
+
+    private Path emissions() {
+        return folder.resolve("emissions.csv");
     }
 
     private List<UsageLine> lines(Path focus) throws IOException, NoSuchAlgorithmException {
