@@ -18,6 +18,8 @@ import java.util.TreeMap;
  */
 final class AccountLines {
 
+    private static final int INITIAL_CAPACITY = 1 << 10;
+
     /**
      * What a line contributes to its row's identity within the account: rows from lines of equal
      * keys (and from cells of equal flags) are the same row.
@@ -31,10 +33,10 @@ final class AccountLines {
     private final AccountKey account;
     private final LongIntMap lineKeyIds;
     private final List<LineKey> lineKeys = new ArrayList<>();
-    private final UsageLine[] lines;
-    private final long[] weights;
-    private final int[] weightScales;
-    private final int[] lineKeyOf;
+    private UsageLine[] lines = new UsageLine[INITIAL_CAPACITY];
+    private long[] weights = new long[INITIAL_CAPACITY];
+    private int[] weightScales = new int[INITIAL_CAPACITY];
+    private int[] lineKeyOf = new int[INITIAL_CAPACITY];
     private int count;
 
     private Map<String, int[]> positionsByRegion;
@@ -45,14 +47,10 @@ final class AccountLines {
     private int usedCount;
     private int[][] rowByCellFlagsAndLineKey;
 
-    /** An account of exactly {@code lineCount} lines, to be {@link #add}ed. */
-    AccountLines(AccountKey account, int lineCount) {
+    /** An account without lines yet; they are {@link #add}ed. */
+    AccountLines(AccountKey account) {
         this.account = account;
-        this.lineKeyIds = new LongIntMap(Math.min(lineCount, 1 << 10));
-        this.lines = new UsageLine[lineCount];
-        this.weights = new long[lineCount];
-        this.weightScales = new int[lineCount];
-        this.lineKeyOf = new int[lineCount];
+        this.lineKeyIds = new LongIntMap(INITIAL_CAPACITY);
     }
 
     AccountKey account() {
@@ -74,11 +72,22 @@ final class AccountLines {
 
     /** Adds a line of weight {@code weight} (not negative) whose row identity is key {@code id}. */
     void add(UsageLine line, BigDecimal weight, int lineKeyId) {
+        if (count == lines.length) {
+            grow();
+        }
         lines[count] = line;
         weightScales[count] = weight.scale();
         weights[count] = UnscaledArithmetic.unscaled(weight, weight.scale());
         lineKeyOf[count] = lineKeyId;
         count++;
+    }
+
+    private void grow() {
+        int capacity = Math.multiplyExact(lines.length, 2);
+        lines = Arrays.copyOf(lines, capacity);
+        weights = Arrays.copyOf(weights, capacity);
+        weightScales = Arrays.copyOf(weightScales, capacity);
+        lineKeyOf = Arrays.copyOf(lineKeyOf, capacity);
     }
 
     /** Brings weights to one scale, indexes lines by region and totals direct weights. */
