@@ -9,9 +9,6 @@ import dev.aicarbon.service.imports.ImportService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -99,7 +96,7 @@ public class BenchCommand implements Callable<Integer> {
      * JIT compiler to matter (about a second at 1M lines, where the other phases take many), so
      * it is run {@value #ENGINE_WARM_UP_RUNS} times unmeasured and then
      * {@value #ENGINE_MEASURED_RUNS} times, and the median, slowest and fastest runs are
-     * printed; the peak heap is the highest of the measured runs.
+     * printed; the heap is that of the measured run that used the most.
      */
     private void engine(Path focus, Path emissions) {
         List<UsageLine> usage = SyntheticMonthFiles.usageLines(focus, MONTH, String::valueOf);
@@ -110,48 +107,51 @@ public class BenchCommand implements Callable<Integer> {
         }
 
         long[] nanos = new long[ENGINE_MEASURED_RUNS];
-        long peakBytes = 0;
+        Measured heaviest = null;
         for (int i = 0; i < nanos.length; i++) {
             Measured run = measure(() -> {
                 allocator.allocate(cells, usage);
                 return (long) usage.size();
             });
             nanos[i] = run.nanos();
-            peakBytes = Math.max(peakBytes, run.peakHeapBytes());
+            heaviest = heaviest == null || run.peakHeapBytes() > heaviest.peakHeapBytes() ? run : heaviest;
         }
 
         Arrays.sort(nanos);
         double median = usage.size() / (nanos[nanos.length / 2] / 1e9);
-        System.out.printf("%-34s %,12.0f lines/s  %8.2f s  peak heap %,6d MB"
+        System.out.printf("%-34s %,12.0f lines/s  %8.2f s  %s"
                         + "  (median of %d runs after %d unmeasured; slowest %,.0f, fastest %,.0f lines/s)%n",
-                "allocate (engine, in memory)", median, nanos[nanos.length / 2] / 1e9, peakBytes >> 20,
+                "allocate (engine, in memory)", median, nanos[nanos.length / 2] / 1e9, heaviest.heap(),
                 nanos.length, ENGINE_WARM_UP_RUNS, usage.size() / (nanos[nanos.length - 1] / 1e9),
                 usage.size() / (nanos[0] / 1e9));
     }
 
     private static long phase(String name, Supplier<Long> work) {
         Measured run = measure(work);
-        System.out.printf("%-34s %,12.0f lines/s  %8.2f s  peak heap %,6d MB%n", name,
-                run.items() / (run.nanos() / 1e9), run.nanos() / 1e9, run.peakHeapBytes() >> 20);
+        System.out.printf("%-34s %,12.0f lines/s  %8.2f s  %s%n", name,
+                run.items() / (run.nanos() / 1e9), run.nanos() / 1e9, run.heap());
         return run.nanos();
     }
 
-    private record Measured(long items, long nanos, long peakHeapBytes) {
+    private record Measured(long items, long nanos, long peakHeapBytes, long peakAfterGcBytes) {
+
+        String heap() {
+            return String.format("peak heap %,6d MB in use, %,6d MB after GC", peakHeapBytes >> 20,
+                    peakAfterGcBytes >> 20);
+        }
     }
 
-    /** Runs {@code work} after a full collection, with the heap pools' peaks reset first. */
+    /** Runs {@code work} after a full collection, watching the heap meanwhile. */
     private static Measured measure(Supplier<Long> work) {
         System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 
-        long start = System.nanoTime();
-        long items = work.get();
-        long nanos = System.nanoTime() - start;
+        try (HeapWatch heap = HeapWatch.start()) {
+            long start = System.nanoTime();
+            long items = work.get();
+            long nanos = System.nanoTime() - start;
 
-        long peakBytes = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Measured(items, nanos, peakBytes);
+            heap.close();
+            return new Measured(items, nanos, heap.peakInUseBytes(), heap.peakAfterCollectionBytes());
+        }
     }
 }

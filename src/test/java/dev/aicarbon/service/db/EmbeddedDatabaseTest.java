@@ -2,6 +2,7 @@ package dev.aicarbon.service.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +35,29 @@ class EmbeddedDatabaseTest {
             assertThat(rows.getBigDecimal(1)).isEqualByComparingTo("12.5");
         }
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();
+    }
+
+    @Test
+    void givesSharedBuffersAQuarterOfMemoryWithinBounds() {
+        assertThat(EmbeddedDatabase.sharedBuffersMegabytes(24L << 30)).isEqualTo(6144);
+        assertThat(EmbeddedDatabase.sharedBuffersMegabytes(256L << 20)).isEqualTo(128);
+        assertThat(EmbeddedDatabase.sharedBuffersMegabytes(64L << 30)).isEqualTo(8192);
+    }
+
+    @Test
+    void startsTheServerWithThoseSharedBuffers() throws SQLException {
+        long expectedMegabytes = EmbeddedDatabase.sharedBuffersMegabytes(
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize());
+
+        try (EmbeddedDatabase server = EmbeddedDatabase.start(dataDirectory);
+                Connection connection = connect(server);
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "select setting::bigint * 8 / 1024 from pg_settings where name = 'shared_buffers'")) {
+            row.next();
+            assertThat(row.getLong(1)).isEqualTo(expectedMegabytes);
+        }
     }
 
     private static Connection connect(EmbeddedDatabase database) throws SQLException {
