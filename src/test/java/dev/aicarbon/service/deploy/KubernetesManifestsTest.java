@@ -249,7 +249,13 @@ class KubernetesManifestsTest {
         Map<String, Object> close = onlyContainer(cronJob);
         String serviceAccount = single("ServiceAccount").name();
 
-        assertThat(close.get("env")).as("env of the month close").isEqualTo(service.get("env"));
+        List<?> serviceEnv = Nodes.list(service, "env");
+        assertThat(Nodes.list(close, "env")).as("env of the month close").containsAll(serviceEnv);
+        assertThat(Nodes.list(close, "env").stream()
+                .filter(variable -> !serviceEnv.contains(variable))
+                .map(variable -> Nodes.map(variable).get("name")))
+                .as("env the month close adds: its heap, sized for a month's close")
+                .containsExactly("JAVA_MAX_MEM_RATIO");
         assertThat(close.get("envFrom")).as("envFrom of the month close")
                 .isEqualTo(service.get("envFrom"));
         assertThat(Nodes.list(service, "envFrom"))
@@ -360,6 +366,33 @@ class KubernetesManifestsTest {
         });
 
         softly.assertAll();
+    }
+
+    /**
+     * The benchmark closed a 10M-line month in a 2 GiB heap (docs/performance.md); the image's
+     * run-java.sh sizes the heap as JAVA_MAX_MEM_RATIO percent of the memory limit.
+     */
+    @Test
+    void monthCloseGetsTheHeapTheTenMillionLineCloseWasMeasuredWith() {
+        Map<String, Object> close = onlyContainer(single("CronJob"));
+        long limitBytes = bytesOf(Nodes.string(close, "resources", "limits", "memory"));
+        int heapPercent = Integer.parseInt(Nodes.string(envVar(close, "JAVA_MAX_MEM_RATIO"), "value"));
+
+        assertThat(limitBytes * heapPercent / 100).as("heap of the month close, bytes")
+                .isGreaterThanOrEqualTo(2L << 30);
+        assertThat(heapPercent).as("JAVA_MAX_MEM_RATIO, leaving room beside the heap")
+                .isLessThanOrEqualTo(75);
+    }
+
+    /** A Kubernetes memory quantity with a binary suffix (Mi, Gi), as these manifests write them. */
+    private static long bytesOf(String quantity) {
+        if (quantity.endsWith("Gi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) << 30;
+        }
+        if (quantity.endsWith("Mi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) << 20;
+        }
+        throw new AssertionError("not a Mi or Gi quantity: " + quantity);
     }
 
     @Test
