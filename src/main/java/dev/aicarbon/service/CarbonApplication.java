@@ -58,6 +58,10 @@ public class CarbonApplication implements QuarkusApplication {
         if (isBatchCommand(args)) {
             // A batch command may run beside a serving instance on the same host: any free port.
             System.setProperty("quarkus.http.port", "0");
+            // Scheduled jobs belong to the serving instance: in a batch process the scheduled
+            // close or sync could start beside the command's own work, and a metrics refresh
+            // still running when the command ends met a database already stopped.
+            System.setProperty("quarkus.scheduler.enabled", "false");
         }
         EmbeddedDatabase embedded = startEmbeddedIfUnconfigured();
         Quarkus.run(CarbonApplication.class, (exitCode, failure) -> {
