@@ -2,9 +2,7 @@ package dev.aicarbon.service.db;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -25,11 +23,8 @@ public final class CopyRows {
 
     private static final int CHUNK_CHARS = 1 << 16;
 
-    private final CopyManager copies;
-    private final String table;
-    private final String sql;
+    private final CopyStream stream;
     private final StringBuilder buffer = new StringBuilder(CHUNK_CHARS + 4096);
-    private CopyIn open;
     private boolean firstInRow = true;
     private long rows;
 
@@ -38,9 +33,7 @@ public final class CopyRows {
      * @param columns the columns every row gives, in order; others take their defaults
      */
     CopyRows(CopyManager copies, String table, String columns) {
-        this.copies = copies;
-        this.table = table;
-        this.sql = "copy " + table + " (" + columns + ") from stdin";
+        this.stream = new CopyStream(copies, table, "copy " + table + " (" + columns + ") from stdin");
     }
 
     public CopyRows text(String value) {
@@ -97,15 +90,7 @@ public final class CopyRows {
         if (buffer.length() > 0) {
             send();
         }
-        if (open != null) {
-            try {
-                open.endCopy();
-            } catch (SQLException e) {
-                throw new BulkWriteException("COPY into " + table + " failed", e);
-            } finally {
-                open = null;
-            }
-        }
+        stream.end();
     }
 
     /** Sends the rest; the same as {@link #pause()}, said where no row follows. */
@@ -120,14 +105,7 @@ public final class CopyRows {
     public void abandon() {
         buffer.setLength(0);
         firstInRow = true;
-        if (open != null && open.isActive()) {
-            try {
-                open.cancelCopy();
-            } catch (SQLException e) {
-                // The transaction is rolling back for another reason, which stays the one reported.
-            }
-        }
-        open = null;
+        stream.abandon();
     }
 
     private CopyRows raw(String value) {
@@ -159,14 +137,6 @@ public final class CopyRows {
     private void send() {
         byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
         buffer.setLength(0);
-        try {
-            if (open == null) {
-                open = copies.copyIn(sql);
-            }
-            open.writeToCopy(bytes, 0, bytes.length);
-        } catch (SQLException e) {
-            abandon();
-            throw new BulkWriteException("COPY into " + table + " failed", e);
-        }
+        stream.write(bytes, bytes.length);
     }
 }

@@ -95,6 +95,15 @@ public final class NativeSql {
         return new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI(), table, columns);
     }
 
+    /**
+     * A writer of rows into {@code table} by binary COPY, on the connection of the current
+     * transaction; each value written with the method of its column's type.
+     */
+    public static BinaryCopyRows binaryCopyInto(String table, String columns) {
+        return onConnection(connection -> new BinaryCopyRows(
+                connection.unwrap(PGConnection.class).getCopyAPI(), table, columns));
+    }
+
     private static Query bind(String sql, Object... parameters) {
         Query query = Panache.getEntityManager().createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {

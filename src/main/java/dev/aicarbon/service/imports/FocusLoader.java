@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aicarbon.providers.AccountIds;
 import dev.aicarbon.providers.focus.FocusLine;
-import dev.aicarbon.service.db.CopyRows;
+import dev.aicarbon.service.db.BinaryCopyRows;
 import dev.aicarbon.service.db.NativeSql;
 import dev.aicarbon.service.model.UsageLineRecord;
 import dev.aicarbon.service.projects.ProjectRegistry;
@@ -16,8 +16,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Stores FOCUS lines, streamed into {@code usage_line} with COPY as the reader hands them over:
- * a file of millions of lines passes through a buffer of a few kilobytes, never the
+ * Stores FOCUS lines, streamed into {@code usage_line} with binary COPY as the reader hands
+ * them over: a file of millions of lines passes through a buffer of a few kilobytes, never the
  * persistence context. A line's account is its SubAccountId, else its BillingAccountId.
  * Ids come from the column's default, the table's sequence (see V6).
  */
@@ -35,7 +35,7 @@ final class FocusLoader extends RestatingLoader<FocusLine> {
     private static final int MEMO_AT_MOST = 10_000;
 
     private final ProjectRegistry.Discovery discovery;
-    private final CopyRows rows;
+    private final BinaryCopyRows rows;
     // Accounts, months and tag sets repeat on most lines of a file; the reader hands the same
     // tag map over for the same Tags text, so its JSON is looked up by identity.
     private final Map<String, String> canonicalAccounts = new HashMap<>();
@@ -45,7 +45,7 @@ final class FocusLoader extends RestatingLoader<FocusLine> {
     FocusLoader(long importId, Quarantine quarantine, ProjectRegistry.Discovery discovery) {
         super(importId, quarantine);
         this.discovery = discovery;
-        this.rows = NativeSql.copyInto("usage_line", COLUMNS);
+        this.rows = NativeSql.binaryCopyInto("usage_line", COLUMNS);
     }
 
     @Override
@@ -96,15 +96,15 @@ final class FocusLoader extends RestatingLoader<FocusLine> {
 
     /** One row in the order of {@link #COLUMNS}. */
     private void write(FocusLine line, String accountId, String billingMonth, String tagsJson) {
-        rows.number(importId)
-                .number(line.row())
+        rows.int8(importId)
+                .int4(line.row())
                 .text(line.providerCode())
                 .text(line.providerName())
                 .text(line.billingAccountId())
                 .text(line.subAccountId())
                 .text(accountId)
-                .instant(line.chargePeriodStart())
-                .instant(line.chargePeriodEnd())
+                .timestamptz(line.chargePeriodStart())
+                .timestamptz(line.chargePeriodEnd())
                 .text(billingMonth)
                 .text(line.chargeCategory())
                 .text(line.regionId())
@@ -112,13 +112,13 @@ final class FocusLoader extends RestatingLoader<FocusLine> {
                 .text(line.serviceCategory())
                 .text(line.resourceId())
                 .text(line.skuId())
-                .decimal(line.consumedQuantity())
+                .numeric(line.consumedQuantity())
                 .text(line.consumedUnit())
-                .decimal(line.listCost())
-                .decimal(line.effectiveCost())
-                .decimal(line.billedCost())
+                .numeric(line.listCost())
+                .numeric(line.effectiveCost())
+                .numeric(line.billedCost())
                 .text(line.billingCurrency())
-                .text(tagsJson);
+                .jsonb(tagsJson);
         rows.endRow();
     }
 
