@@ -60,6 +60,17 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void keepsMoreWalBetweenCheckpointsThanTheServersDefault() throws SQLException {
+        try (EmbeddedDatabase server = EmbeddedDatabase.start(dataDirectory);
+                Connection connection = connect(server);
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("show max_wal_size")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo(EmbeddedDatabase.MAX_WAL_SIZE);
+        }
+    }
+
     private static Connection connect(EmbeddedDatabase database) throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
     }
