@@ -2,7 +2,6 @@ package dev.aicarbon.service.db;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -15,9 +14,10 @@ import org.postgresql.copy.CopyManager;
  * transaction (a Hibernate flush, a sequence fetch, a cursor fetch) must wait for
  * {@link #pause()}, after which the next chunk opens a new COPY.
  *
- * <p>Values are written exactly: decimals as plain strings with their scale, instants in ISO-8601
- * UTC, text with the text format's escapes ({@code \\}, {@code \t}, {@code \n}, {@code \r}),
- * null as {@code \N}. Not thread-safe; one per table and transaction.
+ * <p>Values are written exactly: decimals as plain strings with their scale, text with the text
+ * format's escapes ({@code \\}, {@code \t}, {@code \n}, {@code \r}), null as {@code \N}. A
+ * table loaded by the million is better served by {@link BinaryCopyRows}. Not thread-safe; one
+ * per table and transaction.
  */
 public final class CopyRows {
 
@@ -52,14 +52,6 @@ public final class CopyRows {
 
     public CopyRows number(long value) {
         return raw(Long.toString(value));
-    }
-
-    public CopyRows instant(Instant value) {
-        return raw(value == null ? null : value.toString());
-    }
-
-    public CopyRows bool(boolean value) {
-        return raw(value ? "t" : "f");
     }
 
     /** Ends the row; sends the buffer once it is full. */
