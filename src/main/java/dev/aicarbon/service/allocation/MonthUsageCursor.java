@@ -1,9 +1,7 @@
 package dev.aicarbon.service.allocation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aicarbon.allocation.UsageLine;
+import dev.aicarbon.service.db.StoredTags;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,10 +60,6 @@ final class MonthUsageCursor {
             + " select provider, account_id from account";
 
     private static final String CONTENT_HASH = "select content_sha256 from import_batch where id = ?";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {
-    };
 
     private final Connection connection;
     private final YearMonth month;
@@ -166,7 +160,7 @@ final class MonthUsageCursor {
     private Map<String, String> tags(String json) {
         Map<String, String> tags = tagsByJson.get(json);
         if (tags == null) {
-            tags = Map.copyOf(parse(json));
+            tags = Map.copyOf(StoredTags.parse(json));
             if (tagsByJson.size() >= CACHED_AT_MOST) {
                 tagsByJson.clear();
             }
@@ -175,13 +169,6 @@ final class MonthUsageCursor {
         return tags;
     }
 
-    private static Map<String, String> parse(String json) {
-        try {
-            return JSON.readValue(json, TAGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored tags are not a JSON object of strings", e);
-        }
-    }
 
     private String shared(String name) {
         if (name == null) {

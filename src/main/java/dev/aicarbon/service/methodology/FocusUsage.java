@@ -1,8 +1,5 @@
 package dev.aicarbon.service.methodology;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.aicarbon.allocation.AllocationPolicy;
 import dev.aicarbon.allocation.Bucket;
 import dev.aicarbon.allocation.Tags;
@@ -10,6 +7,7 @@ import dev.aicarbon.allocation.UsageMetric;
 import dev.aicarbon.allocation.methodology.ConsumerUsage;
 import dev.aicarbon.allocation.methodology.ServiceModel;
 import dev.aicarbon.service.db.NativeSql;
+import dev.aicarbon.service.db.StoredTags;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -31,10 +29,6 @@ import java.util.TreeMap;
  */
 final class FocusUsage {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {
-    };
-
     private FocusUsage() {
     }
 
@@ -47,7 +41,7 @@ final class FocusUsage {
             if (!regions.contains((String) row[0])) {
                 continue;
             }
-            String consumer = consumer(tags((String) row[1]), policy);
+            String consumer = consumer(StoredTags.parse((String) row[1]), policy);
             BigDecimal usage = (BigDecimal) row[2];
             if (consumer != null && usage.signum() > 0) {
                 usageByRegionAndConsumer.merge(row[0] + "\u0000" + consumer, usage, BigDecimal::add);
@@ -82,13 +76,6 @@ final class FocusUsage {
                 month.toString());
     }
 
-    private static Map<String, String> tags(String json) {
-        try {
-            return JSON.readValue(json, TAGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored tags are not a JSON object of strings", e);
-        }
-    }
 
     private static String consumer(Map<String, String> tags, AllocationPolicy policy) {
         String project = Tags.value(tags, policy.projectTagKey());
